@@ -1,0 +1,27 @@
+package io.github.mcpclient.protocol;
+
+import java.util.Map;
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Parameters of a {@code resources/read} request.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ReadResourceRequest(String uri, @JsonProperty("_meta") @Nullable Map<String, Object> meta) {
+
+	public ReadResourceRequest {
+		Objects.requireNonNull(uri, "'uri' must not be null");
+		meta = ImmutableCopies.nullableMap(meta);
+	}
+
+	public ReadResourceRequest(String uri) {
+		this(uri, null);
+	}
+
+}
