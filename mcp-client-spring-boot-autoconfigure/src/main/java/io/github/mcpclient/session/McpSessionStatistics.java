@@ -1,0 +1,28 @@
+package io.github.mcpclient.session;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Counters of one connection's traffic since the client was created.
+ *
+ * @param requests requests and notifications sent
+ * @param failures calls that failed
+ * @param reinitializations handshakes after the first successful one
+ * @param lastError the most recent failure, if any
+ */
+public record McpSessionStatistics(long requests, long failures, long reinitializations,
+		@Nullable LastError lastError) {
+
+	/**
+	 * The most recent failure of a connection.
+	 *
+	 * @param type the exception class name
+	 * @param message the exception message
+	 * @param at when it happened
+	 */
+	public record LastError(String type, String message, Instant at) {
+	}
+
+}
