@@ -1,0 +1,281 @@
+package io.github.mcpclient.transport;
+
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.mcpclient.protocol.InvalidMessageException;
+import io.github.mcpclient.protocol.JsonRpcCodec;
+import io.github.mcpclient.protocol.JsonRpcError;
+import io.github.mcpclient.protocol.JsonRpcMessage;
+import io.github.mcpclient.protocol.McpException;
+import io.github.mcpclient.session.McpSessionHolder;
+import io.github.mcpclient.session.SessionIds;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The Streamable HTTP transport of one connection: POSTs JSON-RPC messages to the MCP
+ * endpoint and reads the answer as a JSON body or an SSE stream.
+ * <p>
+ * The {@link WebClient} must carry the connection's {@link McpSessionFilter}; this class
+ * marks every request with the MCP method so the filter can do its work.
+ *
+ * @see <a href="https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#streamable-http">Streamable HTTP</a>
+ */
+public final class StreamableHttpTransport {
+
+	/** Label used in errors for the DELETE that ends a session. */
+	public static final String CLOSE = "close";
+
+	private static final int EXCERPT_BYTES = 2048;
+
+	private static final int EXCERPT_CHARS_IN_MESSAGE = 200;
+
+	private static final String MESSAGE_EVENT = "message";
+
+	private final String connectionName;
+
+	private final URI endpoint;
+
+	private final WebClient webClient;
+
+	private final JsonRpcCodec codec;
+
+	private final McpSessionHolder holder;
+
+	private final TransportLimits limits;
+
+	public StreamableHttpTransport(String connectionName, URI endpoint, WebClient webClient, JsonRpcCodec codec,
+			McpSessionHolder holder, TransportLimits limits) {
+		this.connectionName = connectionName;
+		this.endpoint = endpoint;
+		this.webClient = webClient;
+		this.codec = codec;
+		this.holder = holder;
+		this.limits = limits;
+	}
+
+	/**
+	 * POST one message and stream back what the server answers: nothing for an accepted
+	 * notification or response, one message for a JSON body, any number for an SSE
+	 * stream.
+	 * @param message the message to send
+	 * @param method the MCP method the exchange belongs to, for the filter and errors
+	 * @return the messages the server sent back
+	 */
+	public Flux<JsonRpcMessage> post(JsonRpcMessage message, String method) {
+		return Flux.defer(() -> this.webClient.post()
+			.uri(this.endpoint)
+			.attribute(McpSessionFilter.METHOD_ATTRIBUTE, method)
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM)
+			.bodyValue(this.codec.write(message))
+			.exchangeToFlux((response) -> read(response, method)))
+			.onErrorMap((ex) -> !(ex instanceof McpException), (ex) -> ioFailure(ex, method));
+	}
+
+	/**
+	 * DELETE the endpoint to end the session. A 404 (already gone) or 405 (the server
+	 * does not let clients end sessions) counts as done.
+	 * @return completes when the server has answered
+	 */
+	public Mono<Void> terminate() {
+		return Mono.defer(() -> this.webClient.delete()
+			.uri(this.endpoint)
+			.attribute(McpSessionFilter.METHOD_ATTRIBUTE, CLOSE)
+			.exchangeToMono((response) -> {
+				int status = response.statusCode().value();
+				if (response.statusCode().is2xxSuccessful() || status == 404 || status == 405) {
+					return response.releaseBody();
+				}
+				return readExcerpt(response).flatMap((excerpt) -> Mono.error(httpError(response, excerpt, CLOSE)));
+			}))
+			.onErrorResume(McpSessionExpiredException.class, (ex) -> Mono.empty())
+			.onErrorMap((ex) -> !(ex instanceof McpException), (ex) -> ioFailure(ex, CLOSE));
+	}
+
+	private Flux<JsonRpcMessage> read(ClientResponse response, String method) {
+		HttpStatusCode status = response.statusCode();
+		if (status.isError() || status.is3xxRedirection()) {
+			return readExcerpt(response).flatMapMany((excerpt) -> Flux.error(httpError(response, excerpt, method)));
+		}
+		MediaType contentType = response.headers().contentType().orElse(null);
+		if (contentType != null && MediaType.TEXT_EVENT_STREAM.isCompatibleWith(contentType)) {
+			return readEvents(response.bodyToFlux(DataBuffer.class), method);
+		}
+		if (contentType != null && MediaType.APPLICATION_JSON.isCompatibleWith(contentType)) {
+			return readJson(response.bodyToFlux(DataBuffer.class), method);
+		}
+		return readExcerpt(response).flatMapMany((excerpt) -> excerpt.isEmpty() ? Flux.empty()
+				: Flux.error(failure(method, status.value(), "unexpected content type '" + contentType
+						+ "' (expected application/json or text/event-stream)", excerpt, null)));
+	}
+
+	private Flux<JsonRpcMessage> readJson(Flux<DataBuffer> body, String method) {
+		return DataBufferUtils.join(body, this.limits.maxBodyBytes())
+			.map(StreamableHttpTransport::drain)
+			.onErrorMap(DataBufferLimitException.class, (ex) -> failure(method, 200,
+					"response body exceeds the limit of " + this.limits.maxBodyBytes() + " bytes", null, ex))
+			.flatMapMany((bytes) -> decodeAll(bytes, method));
+	}
+
+	private Flux<JsonRpcMessage> readEvents(Flux<DataBuffer> body, String method) {
+		return Flux.defer(() -> {
+			SseEventParser parser = new SseEventParser(this.limits.maxEventBytes());
+			return body.concatMapIterable((buffer) -> parser.feed(ByteBuffer.wrap(drain(buffer))))
+				.concatWith(Flux.defer(() -> Flux.fromIterable(parser.finish())));
+		})
+			.onErrorMap(SseLimitExceededException.class, (ex) -> failure(method, 200, ex.getMessage(), null, ex))
+			// Priming events carry an id and empty data; they only mark a resumption point.
+			.filter((event) -> MESSAGE_EVENT.equals(event.event()) && !event.data().isEmpty())
+			.map((event) -> decode(event.data().getBytes(StandardCharsets.UTF_8), method));
+	}
+
+	private Flux<JsonRpcMessage> decodeAll(byte[] bytes, String method) {
+		if (bytes.length == 0) {
+			return Flux.empty();
+		}
+		JsonNode tree;
+		try {
+			tree = this.codec.mapper().readTree(bytes);
+		}
+		catch (JacksonException ex) {
+			throw invalid(method, bytes, "not valid JSON (" + ex.getOriginalMessage() + ")", ex);
+		}
+		// Servers of the 2025-03-26 revision may still answer with a batch.
+		List<JsonNode> nodes = new ArrayList<>();
+		if (tree.isArray()) {
+			tree.forEach(nodes::add);
+		}
+		else {
+			nodes.add(tree);
+		}
+		List<JsonRpcMessage> messages = new ArrayList<>(nodes.size());
+		for (JsonNode node : nodes) {
+			try {
+				messages.add(this.codec.read(node));
+			}
+			catch (InvalidMessageException ex) {
+				throw invalid(method, bytes, ex.getMessage(), ex);
+			}
+		}
+		return Flux.fromIterable(messages);
+	}
+
+	private JsonRpcMessage decode(byte[] bytes, String method) {
+		try {
+			return this.codec.read(bytes);
+		}
+		catch (InvalidMessageException ex) {
+			throw invalid(method, bytes, ex.getMessage(), ex);
+		}
+	}
+
+	private McpTransportException invalid(String method, byte[] bytes, String problem, Throwable cause) {
+		return failure(method, 200, "server sent an invalid JSON-RPC message: " + problem,
+				new String(bytes, 0, Math.min(bytes.length, EXCERPT_BYTES), StandardCharsets.UTF_8), cause);
+	}
+
+	private McpTransportException httpError(ClientResponse response, String excerpt, String method) {
+		int status = response.statusCode().value();
+		JsonRpcError rpcError = parseError(excerpt);
+		StringBuilder detail = new StringBuilder("HTTP ").append(status);
+		if (status == 404) {
+			detail.append(" (no MCP endpoint at ").append(this.endpoint).append(')');
+		}
+		if (response.statusCode().is3xxRedirection()) {
+			String location = response.headers().asHttpHeaders().getFirst(HttpHeaders.LOCATION);
+			detail.append(" redirect to ").append(location).append(" not followed");
+		}
+		if (rpcError != null) {
+			detail.append(": ").append(rpcError.message()).append(" (JSON-RPC error ").append(rpcError.code())
+				.append(')');
+		}
+		return failure(method, status, detail.toString(), excerpt, null, rpcError);
+	}
+
+	private @Nullable JsonRpcError parseError(String excerpt) {
+		if (excerpt.isEmpty() || excerpt.charAt(0) != '{') {
+			return null;
+		}
+		try {
+			JsonNode error = this.codec.mapper().readTree(excerpt).get("error");
+			return (error != null && error.isObject()) ? JsonRpcCodec.readError(error) : null;
+		}
+		catch (JacksonException | InvalidMessageException ex) {
+			return null;
+		}
+	}
+
+	private McpTransportException failure(String method, int status, String detail, @Nullable String excerpt,
+			@Nullable Throwable cause) {
+		return failure(method, status, detail, excerpt, cause, null);
+	}
+
+	private McpTransportException failure(String method, int status, String detail, @Nullable String excerpt,
+			@Nullable Throwable cause, @Nullable JsonRpcError rpcError) {
+		String safeExcerpt = (excerpt != null && !excerpt.isEmpty()) ? redact(excerpt) : null;
+		String message = redact(detail);
+		if (rpcError == null && safeExcerpt != null) {
+			message = message + "; body starts: " + abbreviate(safeExcerpt);
+		}
+		return new McpTransportException(this.connectionName, method, status, message, safeExcerpt, rpcError,
+				cause);
+	}
+
+	private McpTransportException ioFailure(Throwable ex, String method) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String reason = (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
+		return new McpTransportException(this.connectionName, method,
+				"I/O error talking to " + this.endpoint + ": " + redact(reason), ex);
+	}
+
+	// Error pages sometimes echo request headers back; never let a session id through.
+	private String redact(String text) {
+		String sessionId = this.holder.snapshot().sessionId();
+		return (sessionId != null) ? text.replace(sessionId, SessionIds.mask(sessionId)) : text;
+	}
+
+	private static String abbreviate(String text) {
+		String oneLine = text.strip().replaceAll("\\s+", " ");
+		return (oneLine.length() <= EXCERPT_CHARS_IN_MESSAGE) ? oneLine
+				: oneLine.substring(0, EXCERPT_CHARS_IN_MESSAGE) + "...";
+	}
+
+	private static Mono<String> readExcerpt(ClientResponse response) {
+		return DataBufferUtils.join(DataBufferUtils.takeUntilByteCount(response.bodyToFlux(DataBuffer.class),
+				EXCERPT_BYTES))
+			.map((buffer) -> new String(drain(buffer), StandardCharsets.UTF_8))
+			.defaultIfEmpty("");
+	}
+
+	private static byte[] drain(DataBuffer buffer) {
+		try {
+			byte[] bytes = new byte[buffer.readableByteCount()];
+			buffer.read(bytes);
+			return bytes;
+		}
+		finally {
+			DataBufferUtils.release(buffer);
+		}
+	}
+
+}
