@@ -31,8 +31,6 @@ public final class SseEventParser {
 
 	private static final byte[] RETRY = "retry".getBytes(StandardCharsets.US_ASCII);
 
-	private static final char REPLACEMENT_CHARACTER = '\uFFFD';
-
 	private static final int INITIAL_LINE_CAPACITY = 128;
 
 	// Buffers that grew for one large event are given back rather than kept for the
@@ -255,10 +253,7 @@ public final class SseEventParser {
 	private void processLine(byte[] line, int start, int end, List<SseEvent> events) {
 		if (this.atStreamStart) {
 			this.atStreamStart = false;
-			if (end - start >= 3 && line[start] == (byte) 0xEF && line[start + 1] == (byte) 0xBB
-					&& line[start + 2] == (byte) 0xBF) {
-				start += 3;
-			}
+			start = WhatwgUtf8.skipByteOrderMark(line, start, end);
 		}
 		if (start == end) {
 			dispatch(events);
@@ -277,15 +272,15 @@ public final class SseEventParser {
 			valueStart++;
 		}
 		if (Arrays.equals(line, start, nameEnd, DATA, 0, DATA.length)) {
-			appendUtf8(line, valueStart, end, this.data);
+			WhatwgUtf8.decode(line, valueStart, end, this.data);
 			this.data.append('\n');
 		}
 		else if (Arrays.equals(line, start, nameEnd, EVENT, 0, EVENT.length)) {
-			this.eventType = decodeUtf8(line, valueStart, end);
+			this.eventType = WhatwgUtf8.decode(line, valueStart, end);
 		}
 		else if (Arrays.equals(line, start, nameEnd, ID, 0, ID.length)) {
 			if (indexOf(line, valueStart, end, (byte) 0) == -1) {
-				this.lastEventIdBuffer = decodeUtf8(line, valueStart, end);
+				this.lastEventIdBuffer = WhatwgUtf8.decode(line, valueStart, end);
 			}
 		}
 		else if (Arrays.equals(line, start, nameEnd, RETRY, 0, RETRY.length)) {
@@ -337,74 +332,6 @@ public final class SseEventParser {
 		this.eventType = "";
 		this.eventRetry = null;
 		this.eventBytes = 0;
-	}
-
-	private static String decodeUtf8(byte[] bytes, int start, int end) {
-		StringBuilder decoded = new StringBuilder(end - start);
-		appendUtf8(bytes, start, end, decoded);
-		return decoded.toString();
-	}
-
-	// The WHATWG "UTF-8 decode" algorithm. The JDK's decoder is not used because it
-	// emits fewer replacement characters than WHATWG for encoded surrogates.
-	private static void appendUtf8(byte[] bytes, int start, int end, StringBuilder target) {
-		int codePoint = 0;
-		int bytesNeeded = 0;
-		int bytesSeen = 0;
-		int lowerBoundary = 0x80;
-		int upperBoundary = 0xBF;
-		int i = start;
-		while (i < end) {
-			int b = bytes[i] & 0xFF;
-			if (bytesNeeded == 0) {
-				i++;
-				if (b < 0x80) {
-					target.append((char) b);
-				}
-				else if (b >= 0xC2 && b <= 0xDF) {
-					bytesNeeded = 1;
-					codePoint = b & 0x1F;
-				}
-				else if (b >= 0xE0 && b <= 0xEF) {
-					lowerBoundary = (b == 0xE0) ? 0xA0 : 0x80;
-					upperBoundary = (b == 0xED) ? 0x9F : 0xBF;
-					bytesNeeded = 2;
-					codePoint = b & 0x0F;
-				}
-				else if (b >= 0xF0 && b <= 0xF4) {
-					lowerBoundary = (b == 0xF0) ? 0x90 : 0x80;
-					upperBoundary = (b == 0xF4) ? 0x8F : 0xBF;
-					bytesNeeded = 3;
-					codePoint = b & 0x07;
-				}
-				else {
-					target.append(REPLACEMENT_CHARACTER);
-				}
-			}
-			else if (b < lowerBoundary || b > upperBoundary) {
-				// The byte is left unread: it may well start the next sequence.
-				bytesNeeded = 0;
-				bytesSeen = 0;
-				lowerBoundary = 0x80;
-				upperBoundary = 0xBF;
-				target.append(REPLACEMENT_CHARACTER);
-			}
-			else {
-				i++;
-				lowerBoundary = 0x80;
-				upperBoundary = 0xBF;
-				codePoint = (codePoint << 6) | (b & 0x3F);
-				bytesSeen++;
-				if (bytesSeen == bytesNeeded) {
-					target.appendCodePoint(codePoint);
-					bytesNeeded = 0;
-					bytesSeen = 0;
-				}
-			}
-		}
-		if (bytesNeeded != 0) {
-			target.append(REPLACEMENT_CHARACTER);
-		}
 	}
 
 	private enum State {

@@ -155,18 +155,6 @@ class SseEventParserTests {
 	}
 
 	@Test
-	void replacesEachByteOfEncodedSurrogateAsWhatwgDecoderDoes() {
-		byte[] stream = concat(utf8("data: "), bytes(0xED, 0xA0, 0x80), utf8("\n\n"));
-		assertThat(parseInChunks(stream)).extracting(SseEvent::data).containsExactly("\uFFFD\uFFFD\uFFFD");
-	}
-
-	@Test
-	void replacesOverlongEncodingWithReplacementCharacters() {
-		byte[] stream = concat(utf8("data: "), bytes(0xC0, 0xAF, 0xE0, 0x80, 0xAF), utf8("\n\n"));
-		assertThat(parseInChunks(stream)).extracting(SseEvent::data).containsExactly("\uFFFD".repeat(5));
-	}
-
-	@Test
 	void primingEventWithoutDataDispatchesNothingButSetsLastEventId() {
 		assertThat(feed("id: 42\n\n")).isEmpty();
 		assertThat(this.parser.lastEventId()).isEqualTo("42");
