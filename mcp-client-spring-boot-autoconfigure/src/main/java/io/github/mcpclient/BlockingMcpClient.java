@@ -19,6 +19,7 @@ import io.github.mcpclient.protocol.Resource;
 import io.github.mcpclient.protocol.ResourceTemplate;
 import io.github.mcpclient.protocol.Tool;
 import io.github.mcpclient.session.McpSession;
+import io.github.mcpclient.session.McpSessionStatistics;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -128,6 +129,11 @@ public final class BlockingMcpClient implements McpClient {
 	@Override
 	public McpSession session() {
 		return this.delegate.session();
+	}
+
+	@Override
+	public McpSessionStatistics statistics() {
+		return this.delegate.statistics();
 	}
 
 	@Override

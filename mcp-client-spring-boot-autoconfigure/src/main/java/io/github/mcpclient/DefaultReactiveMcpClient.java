@@ -125,10 +125,7 @@ public final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 		return this.holder.snapshot();
 	}
 
-	/**
-	 * The connection's counters and last error.
-	 * @return the session holder's statistics
-	 */
+	@Override
 	public McpSessionStatistics statistics() {
 		return this.holder.statistics();
 	}

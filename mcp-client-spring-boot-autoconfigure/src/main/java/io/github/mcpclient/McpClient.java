@@ -19,6 +19,7 @@ import io.github.mcpclient.protocol.Resource;
 import io.github.mcpclient.protocol.ResourceTemplate;
 import io.github.mcpclient.protocol.Tool;
 import io.github.mcpclient.session.McpSession;
+import io.github.mcpclient.session.McpSessionStatistics;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -163,6 +164,12 @@ public interface McpClient extends AutoCloseable {
 	 * @return a snapshot
 	 */
 	McpSession session();
+
+	/**
+	 * The connection's counters and last error.
+	 * @return a snapshot
+	 */
+	McpSessionStatistics statistics();
 
 	/**
 	 * The non-blocking client this one adapts.

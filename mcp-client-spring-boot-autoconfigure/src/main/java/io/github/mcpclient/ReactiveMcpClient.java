@@ -18,6 +18,7 @@ import io.github.mcpclient.protocol.Resource;
 import io.github.mcpclient.protocol.ResourceTemplate;
 import io.github.mcpclient.protocol.Tool;
 import io.github.mcpclient.session.McpSession;
+import io.github.mcpclient.session.McpSessionStatistics;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -158,6 +159,12 @@ public interface ReactiveMcpClient {
 	 * @return a snapshot
 	 */
 	McpSession session();
+
+	/**
+	 * The connection's counters and last error.
+	 * @return a snapshot
+	 */
+	McpSessionStatistics statistics();
 
 	/**
 	 * End the session: tell the server and forget it locally. The next call connects
