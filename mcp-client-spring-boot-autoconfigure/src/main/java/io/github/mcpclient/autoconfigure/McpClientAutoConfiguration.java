@@ -1,0 +1,63 @@
+package io.github.mcpclient.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.mcpclient.BlockingMcpClient;
+import io.github.mcpclient.DefaultReactiveMcpClient;
+import io.github.mcpclient.McpClient;
+import io.github.mcpclient.McpClientCustomizer;
+import io.github.mcpclient.McpClientSettings;
+import io.github.mcpclient.McpClients;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Auto-configuration of one MCP client per connection configured under
+ * {@code mcp.client.connections}.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")
+@ConditionalOnClass(WebClient.class)
+@ConditionalOnBooleanProperty(name = "mcp.client.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(McpClientProperties.class)
+public final class McpClientAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	McpClients mcpClients(McpClientProperties properties, Environment environment,
+			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<McpClientCustomizer> customizers) {
+		List<McpClientSettings> connections = new McpClientSettingsMapper(properties,
+				environment.getProperty("spring.application.name"))
+			.map();
+		// A private mapper: the application's may use naming strategies that break MCP's field names.
+		JsonMapper mapper = JsonMapper.builder().build();
+		List<McpClient> clients = new ArrayList<>(connections.size());
+		for (McpClientSettings settings : connections) {
+			WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder).clone();
+			customizers.orderedStream().forEach((customizer) -> customizer.customize(settings.connectionName(), builder));
+			clients.add(new BlockingMcpClient(DefaultReactiveMcpClient.create(settings, builder, mapper)));
+		}
+		return new McpClients(clients, properties.getCloseTimeout());
+	}
+
+	@Bean
+	static McpConnectionBeanRegistrar mcpConnectionBeanRegistrar(Environment environment) {
+		return new McpConnectionBeanRegistrar(environment);
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty("mcp.client.initialize-on-startup")
+	McpClientStartup mcpClientStartup(McpClients clients, McpClientProperties properties) {
+		return new McpClientStartup(clients, properties.isFailFast());
+	}
+
+}

@@ -1,0 +1,274 @@
+package io.github.mcpclient.autoconfigure;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration properties for MCP clients.
+ */
+@ConfigurationProperties("mcp.client")
+public class McpClientProperties {
+
+	/**
+	 * Whether to create MCP clients.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Name and version the client announces to servers.
+	 */
+	private final ClientInfo clientInfo = new ClientInfo();
+
+	/**
+	 * Timeout for one request, unless a connection sets its own.
+	 */
+	private Duration requestTimeout = Duration.ofSeconds(30);
+
+	/**
+	 * Timeout for the initialize handshake, unless a connection sets its own.
+	 */
+	private Duration initializeTimeout = Duration.ofSeconds(30);
+
+	/**
+	 * Protocol version to require of every server, unless a connection sets its own. By
+	 * default the newest supported version is offered and older supported ones are
+	 * accepted.
+	 */
+	private @Nullable String protocolVersion;
+
+	/**
+	 * Whether to connect to every server in the background once the application has
+	 * started, instead of on first use.
+	 */
+	private boolean initializeOnStartup;
+
+	/**
+	 * Whether a server that cannot be reached at startup stops the application. Only
+	 * applies with initialize-on-startup.
+	 */
+	private boolean failFast;
+
+	/**
+	 * Timeout for ending all sessions when the application shuts down.
+	 */
+	private Duration closeTimeout = Duration.ofSeconds(5);
+
+	/**
+	 * Largest JSON response body accepted.
+	 */
+	private DataSize maxResponseSize = DataSize.ofMegabytes(4);
+
+	/**
+	 * Largest single server-sent event accepted.
+	 */
+	private DataSize maxEventSize = DataSize.ofMegabytes(4);
+
+	/**
+	 * MCP server connections, by name.
+	 */
+	private final Map<String, Connection> connections = new LinkedHashMap<>();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public ClientInfo getClientInfo() {
+		return this.clientInfo;
+	}
+
+	public Duration getRequestTimeout() {
+		return this.requestTimeout;
+	}
+
+	public void setRequestTimeout(Duration requestTimeout) {
+		this.requestTimeout = requestTimeout;
+	}
+
+	public Duration getInitializeTimeout() {
+		return this.initializeTimeout;
+	}
+
+	public void setInitializeTimeout(Duration initializeTimeout) {
+		this.initializeTimeout = initializeTimeout;
+	}
+
+	public @Nullable String getProtocolVersion() {
+		return this.protocolVersion;
+	}
+
+	public void setProtocolVersion(@Nullable String protocolVersion) {
+		this.protocolVersion = protocolVersion;
+	}
+
+	public boolean isInitializeOnStartup() {
+		return this.initializeOnStartup;
+	}
+
+	public void setInitializeOnStartup(boolean initializeOnStartup) {
+		this.initializeOnStartup = initializeOnStartup;
+	}
+
+	public boolean isFailFast() {
+		return this.failFast;
+	}
+
+	public void setFailFast(boolean failFast) {
+		this.failFast = failFast;
+	}
+
+	public Duration getCloseTimeout() {
+		return this.closeTimeout;
+	}
+
+	public void setCloseTimeout(Duration closeTimeout) {
+		this.closeTimeout = closeTimeout;
+	}
+
+	public DataSize getMaxResponseSize() {
+		return this.maxResponseSize;
+	}
+
+	public void setMaxResponseSize(DataSize maxResponseSize) {
+		this.maxResponseSize = maxResponseSize;
+	}
+
+	public DataSize getMaxEventSize() {
+		return this.maxEventSize;
+	}
+
+	public void setMaxEventSize(DataSize maxEventSize) {
+		this.maxEventSize = maxEventSize;
+	}
+
+	public Map<String, Connection> getConnections() {
+		return this.connections;
+	}
+
+	/**
+	 * Identity of the client.
+	 */
+	public static class ClientInfo {
+
+		/**
+		 * Client name sent to servers. Defaults to 'spring.application.name', or the
+		 * library's name when that is not set.
+		 */
+		private @Nullable String name;
+
+		/**
+		 * Client version sent to servers. Defaults to the library's version.
+		 */
+		private @Nullable String version;
+
+		public @Nullable String getName() {
+			return this.name;
+		}
+
+		public void setName(@Nullable String name) {
+			this.name = name;
+		}
+
+		public @Nullable String getVersion() {
+			return this.version;
+		}
+
+		public void setVersion(@Nullable String version) {
+			this.version = version;
+		}
+
+	}
+
+	/**
+	 * One MCP server.
+	 */
+	public static class Connection {
+
+		/**
+		 * Whether to create a client for this connection.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * URL of the server's MCP endpoint, for example 'https://example.com/mcp'.
+		 */
+		private @Nullable String url;
+
+		/**
+		 * Static HTTP headers sent with every request, such as 'Authorization'.
+		 */
+		private final Map<String, String> headers = new LinkedHashMap<>();
+
+		/**
+		 * Timeout for one request. Defaults to 'mcp.client.request-timeout'.
+		 */
+		private @Nullable Duration requestTimeout;
+
+		/**
+		 * Timeout for the initialize handshake. Defaults to
+		 * 'mcp.client.initialize-timeout'.
+		 */
+		private @Nullable Duration initializeTimeout;
+
+		/**
+		 * Protocol version to require of this server. Defaults to
+		 * 'mcp.client.protocol-version'.
+		 */
+		private @Nullable String protocolVersion;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable String getUrl() {
+			return this.url;
+		}
+
+		public void setUrl(@Nullable String url) {
+			this.url = url;
+		}
+
+		public Map<String, String> getHeaders() {
+			return this.headers;
+		}
+
+		public @Nullable Duration getRequestTimeout() {
+			return this.requestTimeout;
+		}
+
+		public void setRequestTimeout(@Nullable Duration requestTimeout) {
+			this.requestTimeout = requestTimeout;
+		}
+
+		public @Nullable Duration getInitializeTimeout() {
+			return this.initializeTimeout;
+		}
+
+		public void setInitializeTimeout(@Nullable Duration initializeTimeout) {
+			this.initializeTimeout = initializeTimeout;
+		}
+
+		public @Nullable String getProtocolVersion() {
+			return this.protocolVersion;
+		}
+
+		public void setProtocolVersion(@Nullable String protocolVersion) {
+			this.protocolVersion = protocolVersion;
+		}
+
+	}
+
+}

@@ -1,0 +1,127 @@
+package io.github.mcpclient.autoconfigure;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.github.mcpclient.McpClientSettings;
+import io.github.mcpclient.protocol.Implementation;
+import io.github.mcpclient.protocol.ProtocolVersion;
+import io.github.mcpclient.transport.TransportLimits;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Resolves {@link McpClientProperties} into one validated {@link McpClientSettings} per
+ * enabled connection: the one place where connection settings override defaults.
+ */
+final class McpClientSettingsMapper {
+
+	private static final String PREFIX = "mcp.client.";
+
+	private final McpClientProperties properties;
+
+	private final @Nullable String applicationName;
+
+	McpClientSettingsMapper(McpClientProperties properties, @Nullable String applicationName) {
+		this.properties = properties;
+		this.applicationName = applicationName;
+	}
+
+	List<McpClientSettings> map() {
+		List<McpClientSettings> settings = new ArrayList<>();
+		for (Map.Entry<String, McpClientProperties.Connection> entry : this.properties.getConnections().entrySet()) {
+			if (entry.getValue().isEnabled()) {
+				settings.add(map(entry.getKey(), entry.getValue()));
+			}
+		}
+		return settings;
+	}
+
+	private McpClientSettings map(String name, McpClientProperties.Connection connection) {
+		String property = PREFIX + "connections." + name + ".";
+		URI url = url(property + "url", connection.getUrl());
+		Duration requestTimeout = positive(property + "request-timeout", connection.getRequestTimeout(),
+				PREFIX + "request-timeout", this.properties.getRequestTimeout());
+		Duration initializeTimeout = positive(property + "initialize-timeout", connection.getInitializeTimeout(),
+				PREFIX + "initialize-timeout", this.properties.getInitializeTimeout());
+		List<String> versions = (connection.getProtocolVersion() != null)
+				? pinned(property + "protocol-version", connection.getProtocolVersion())
+				: (this.properties.getProtocolVersion() != null)
+						? pinned(PREFIX + "protocol-version", this.properties.getProtocolVersion())
+						: ProtocolVersion.LEGACY_SUPPORTED;
+		TransportLimits limits = new TransportLimits(bytes("max-response-size", this.properties.getMaxResponseSize()),
+				bytes("max-event-size", this.properties.getMaxEventSize()));
+		return McpClientSettings.of(name, url)
+			.withHeaders(connection.getHeaders())
+			.withClientInfo(clientInfo())
+			.withProtocolVersions(versions)
+			.withRequestTimeout(requestTimeout)
+			.withInitializeTimeout(initializeTimeout)
+			.withLimits(limits);
+	}
+
+	private Implementation clientInfo() {
+		Implementation defaults = McpClientSettings.defaultClientInfo();
+		McpClientProperties.ClientInfo configured = this.properties.getClientInfo();
+		String name = StringUtils.hasText(configured.getName()) ? configured.getName()
+				: StringUtils.hasText(this.applicationName) ? this.applicationName : defaults.name();
+		String version = StringUtils.hasText(configured.getVersion()) ? configured.getVersion() : defaults.version();
+		return new Implementation(name, version);
+	}
+
+	private static URI url(String property, @Nullable String value) {
+		if (!StringUtils.hasText(value)) {
+			throw new InvalidConfigurationPropertyValueException(property, value,
+					"An MCP connection needs the URL of the server's MCP endpoint.");
+		}
+		try {
+			URI url = new URI(value.trim());
+			String scheme = url.getScheme();
+			if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+					|| url.getHost() == null) {
+				throw new InvalidConfigurationPropertyValueException(property, value,
+						"Use an absolute http or https URL such as 'https://example.com/mcp'.");
+			}
+			return url;
+		}
+		catch (URISyntaxException ex) {
+			throw new InvalidConfigurationPropertyValueException(property, value,
+					"Not a valid URL: " + ex.getReason() + ".");
+		}
+	}
+
+	private static Duration positive(String property, @Nullable Duration value, String defaultProperty,
+			Duration defaultValue) {
+		Duration effective = (value != null) ? value : defaultValue;
+		if (effective.isZero() || effective.isNegative()) {
+			throw new InvalidConfigurationPropertyValueException((value != null) ? property : defaultProperty,
+					effective, "The timeout must be positive.");
+		}
+		return effective;
+	}
+
+	private static List<String> pinned(String property, String version) {
+		if (!ProtocolVersion.LEGACY_SUPPORTED.contains(version)) {
+			throw new InvalidConfigurationPropertyValueException(property, version,
+					"Supported protocol versions are " + ProtocolVersion.LEGACY_SUPPORTED + ".");
+		}
+		return List.of(version);
+	}
+
+	private static int bytes(String name, DataSize size) {
+		long bytes = size.toBytes();
+		if (bytes <= 0 || bytes > Integer.MAX_VALUE) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + name, size,
+					"The size must be positive and below 2GB.");
+		}
+		return (int) bytes;
+	}
+
+}

@@ -1,0 +1,353 @@
+package io.github.mcpclient.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.mcpclient.McpClient;
+import io.github.mcpclient.McpClientCustomizer;
+import io.github.mcpclient.McpClients;
+import io.github.mcpclient.protocol.UnsupportedProtocolVersionException;
+import io.github.mcpclient.session.SessionState;
+import io.github.mcpclient.transport.McpTransportException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class McpClientAutoConfigurationTests {
+
+	@RegisterExtension
+	static final WireMockExtension server = WireMockExtension.newInstance().options(options().dynamicPort()).build();
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(McpClientAutoConfiguration.class, WebClientAutoConfiguration.class));
+
+	private String url() {
+		return server.baseUrl() + "/mcp";
+	}
+
+	@Test
+	void noConnectionsGivesAnEmptyRegistry() {
+		this.runner.run((context) -> {
+			assertThat(context).hasSingleBean(McpClients.class).doesNotHaveBean(McpClient.class);
+			assertThat(context.getBean(McpClients.class).names()).isEmpty();
+		});
+	}
+
+	@Test
+	void defaultsApplyToAConnection() {
+		this.runner.withPropertyValues("mcp.client.connections.weather.url=" + url()).run((context) -> {
+			McpClient client = context.getBean(McpClient.class);
+			assertThat(client.name()).isEqualTo("weather");
+			assertThat(client.session().state()).isEqualTo(SessionState.NEW);
+			assertThat(client.session().url().toString()).isEqualTo(url());
+		});
+	}
+
+	@Test
+	void connectionsKeepConfigurationOrderAndAreQualifiedByName() {
+		this.runner
+			.withPropertyValues("mcp.client.connections.zeta.url=" + url(), "mcp.client.connections.alpha.url=" + url(),
+					"mcp.client.connections.mid.url=" + url())
+			.withUserConfiguration(QualifiedInjection.class)
+			.run((context) -> {
+				McpClients clients = context.getBean(McpClients.class);
+				assertThat(clients.names()).containsExactly("zeta", "alpha", "mid");
+				assertThat(clients).extracting(McpClient::name).containsExactly("zeta", "alpha", "mid");
+				assertThat(context.getBean(QualifiedInjection.class).alpha.name()).isEqualTo("alpha");
+				assertThat(context.getBeansOfType(McpClient.class)).containsOnlyKeys("zeta", "alpha", "mid");
+				assertThat(context.getBean("mid", McpClient.class)).isSameAs(clients.get("mid"));
+			});
+	}
+
+	@Test
+	void unknownNameListsTheKnownOnes() {
+		this.runner.withPropertyValues("mcp.client.connections.one.url=" + url()).run((context) -> {
+			assertThatIllegalArgumentException().isThrownBy(() -> context.getBean(McpClients.class).get("two"))
+				.withMessageContaining("'two'")
+				.withMessageContaining("[one]");
+		});
+	}
+
+	@Test
+	void disabledConnectionIsSkipped() {
+		this.runner
+			.withPropertyValues("mcp.client.connections.one.url=" + url(), "mcp.client.connections.two.url=" + url(),
+					"mcp.client.connections.two.enabled=false")
+			.run((context) -> {
+				assertThat(context.getBean(McpClients.class).names()).containsExactly("one");
+				assertThat(context).hasSingleBean(McpClient.class);
+			});
+	}
+
+	@Test
+	void disabledCreatesNothing() {
+		this.runner.withPropertyValues("mcp.client.enabled=false", "mcp.client.connections.one.url=" + url())
+			.run((context) -> assertThat(context).doesNotHaveBean(McpClients.class).doesNotHaveBean(McpClient.class));
+	}
+
+	@Test
+	void withoutWebClientCreatesNothing() {
+		this.runner.withClassLoader(new FilteredClassLoader(WebClient.class))
+			.withPropertyValues("mcp.client.connections.one.url=" + url())
+			.run((context) -> assertThat(context).doesNotHaveBean(McpClients.class).doesNotHaveBean(McpClient.class));
+	}
+
+	@Test
+	void userDefinedBeansWin() {
+		this.runner.withPropertyValues("mcp.client.connections.one.url=" + url())
+			.withUserConfiguration(UserBeans.class)
+			.run((context) -> {
+				assertThat(context.getBean(McpClients.class)).isSameAs(UserBeans.CLIENTS);
+				assertThat(context.getBean("one")).isEqualTo("mine");
+			});
+	}
+
+	@Test
+	void customizersReceiveTheConnectionName() {
+		this.runner
+			.withPropertyValues("mcp.client.connections.one.url=" + url(), "mcp.client.connections.two.url=" + url())
+			.withUserConfiguration(RecordingCustomizer.class)
+			.run((context) -> assertThat(context.getBean(RecordingCustomizer.class).names).containsExactly("one",
+					"two"));
+	}
+
+	@Test
+	void customizerFiltersSeeTheTraffic() {
+		stubServer();
+		this.runner.withPropertyValues("mcp.client.connections.one.url=" + url())
+			.withBean(McpClientCustomizer.class, () -> (name, builder) -> builder.defaultHeader("X-Connection", name))
+			.run((context) -> {
+				context.getBean(McpClient.class).ping();
+				server.verify(postRequestedFor(urlEqualTo("/mcp")).withHeader("X-Connection", equalTo("one")));
+			});
+	}
+
+	@Test
+	void staticHeadersAndClientInfoAreSent() {
+		stubServer();
+		this.runner
+			.withPropertyValues("mcp.client.connections.one.url=" + url(),
+					"mcp.client.connections.one.headers.Authorization=Bearer s3cret", "spring.application.name=orders")
+			.run((context) -> {
+				McpClient client = context.getBean(McpClient.class);
+				client.ping();
+				server.verify(postRequestedFor(urlEqualTo("/mcp")).withHeader("Authorization", equalTo("Bearer s3cret"))
+					.withRequestBody(matchingJsonPath("$.params.clientInfo.name", equalTo("orders"))));
+			});
+	}
+
+	@Test
+	void clientInfoPropertiesWinOverApplicationName() {
+		stubServer();
+		this.runner
+			.withPropertyValues("mcp.client.connections.one.url=" + url(), "spring.application.name=orders",
+					"mcp.client.client-info.name=orders-mcp", "mcp.client.client-info.version=9.9")
+			.run((context) -> {
+				context.getBean(McpClient.class).ping();
+				server.verify(postRequestedFor(urlEqualTo("/mcp"))
+					.withRequestBody(matchingJsonPath("$.params.clientInfo.name", equalTo("orders-mcp")))
+					.withRequestBody(matchingJsonPath("$.params.clientInfo.version", equalTo("9.9"))));
+			});
+	}
+
+	@Test
+	void pinnedProtocolVersionIsOfferedAndRequired() {
+		stubServer();
+		this.runner
+			.withPropertyValues("mcp.client.connections.one.url=" + url(),
+					"mcp.client.connections.one.protocol-version=2025-06-18")
+			.run((context) -> {
+				McpClient client = context.getBean(McpClient.class);
+				assertThatExceptionOfType(UnsupportedProtocolVersionException.class).isThrownBy(client::ping)
+					.satisfies((ex) -> assertThat(ex.getOffered()).isEqualTo("2025-11-25"));
+				server.verify(postRequestedFor(urlEqualTo("/mcp"))
+					.withRequestBody(matchingJsonPath("$.params.protocolVersion", equalTo("2025-06-18"))));
+			});
+	}
+
+	@Test
+	void missingUrlFailsNamingTheProperty() {
+		this.runner.withPropertyValues("mcp.client.connections.one.headers.X=1")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("mcp.client.connections.one.url"));
+	}
+
+	@Test
+	void malformedUrlFailsNamingTheProperty() {
+		for (String bad : List.of("not a url", "ftp://example.com/mcp", "/relative/mcp")) {
+			this.runner.withPropertyValues("mcp.client.connections.one.url=" + bad)
+				.run((context) -> assertThat(context).getFailure()
+					.rootCause()
+					.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+					.hasMessageContaining("mcp.client.connections.one.url"));
+		}
+	}
+
+	@Test
+	void unknownProtocolVersionFailsNamingTheProperty() {
+		this.runner
+			.withPropertyValues("mcp.client.connections.one.url=" + url(),
+					"mcp.client.connections.one.protocol-version=2023-01-01")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("mcp.client.connections.one.protocol-version"));
+		this.runner.withPropertyValues("mcp.client.connections.one.url=" + url(), "mcp.client.protocol-version=1.0")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("mcp.client.protocol-version"));
+	}
+
+	@Test
+	void nonPositiveTimeoutFailsNamingTheProperty() {
+		this.runner.withPropertyValues("mcp.client.connections.one.url=" + url(), "mcp.client.request-timeout=0s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("mcp.client.request-timeout"));
+	}
+
+	@Test
+	void noRequestReachesTheServerWhileTheContextStarts() {
+		stubServer();
+		this.runner.withPropertyValues("mcp.client.connections.one.url=" + url(), "mcp.client.connections.two.url=" + url())
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				server.verify(0, anyRequestedFor(anyUrl()));
+			});
+	}
+
+	@Test
+	void initializeOnStartupConnectsInTheBackground() {
+		stubServer();
+		this.runner.withPropertyValues("mcp.client.connections.one.url=" + url(), "mcp.client.initialize-on-startup=true")
+			.run((context) -> {
+				McpClient client = context.getBean(McpClient.class);
+				client.reactive().initialize().block(Duration.ofSeconds(5));
+				server.verify(1, postRequestedFor(urlEqualTo("/mcp"))
+					.withRequestBody(matchingJsonPath("$.method", equalTo("initialize"))));
+			});
+	}
+
+	@Test
+	void initializeOnStartupWithADownServerDoesNotFailStartup() {
+		this.runner
+			.withPropertyValues("mcp.client.connections.one.url=http://127.0.0.1:1/mcp",
+					"mcp.client.initialize-on-startup=true")
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(McpClient.class));
+	}
+
+	@Test
+	void failFastWithADownServerFailsStartup() {
+		this.runner
+			.withPropertyValues("mcp.client.connections.one.url=http://127.0.0.1:1/mcp",
+					"mcp.client.initialize-on-startup=true", "mcp.client.fail-fast=true")
+			.run((context) -> assertThat(context).getFailure()
+				.satisfies((ex) -> assertThat(causeChain(ex)).anySatisfy((cause) -> assertThat(cause)
+					.isInstanceOf(McpTransportException.class)
+					.hasMessageContaining("'one'")
+					.hasMessageContaining("'initialize'"))));
+	}
+
+	@Test
+	void contextCloseEndsEachSessionOnce() {
+		stubServer();
+		server.stubFor(delete(urlEqualTo("/mcp")).willReturn(aResponse().withStatus(204)));
+		this.runner.withPropertyValues("mcp.client.connections.one.url=" + url()).run((context) -> {
+			context.getBean(McpClient.class).ping();
+			context.close();
+			server.verify(1, deleteRequestedFor(urlEqualTo("/mcp")).withHeader("MCP-Session-Id", equalTo("sess-1234567")));
+		});
+	}
+
+	private static List<Throwable> causeChain(Throwable ex) {
+		List<Throwable> chain = new ArrayList<>();
+		for (Throwable cause = ex; cause != null && !chain.contains(cause); cause = cause.getCause()) {
+			chain.add(cause);
+		}
+		return chain;
+	}
+
+	private static void stubServer() {
+		server.stubFor(post(urlEqualTo("/mcp")).withRequestBody(matchingJsonPath("$.method", equalTo("initialize")))
+			.willReturn(aResponse().withHeader("Content-Type", "application/json")
+				.withHeader("MCP-Session-Id", "sess-1234567")
+				.withBody("{\"jsonrpc\":\"2.0\",\"id\":{{jsonPath request.body '$.id'}},\"result\":{\"protocolVersion\":"
+						+ "\"2025-11-25\",\"capabilities\":{},\"serverInfo\":{\"name\":\"s\",\"version\":\"1\"}}}")
+				.withTransformers("response-template")));
+		server.stubFor(post(urlEqualTo("/mcp"))
+			.withRequestBody(matchingJsonPath("$.method", equalTo("notifications/initialized")))
+			.willReturn(aResponse().withStatus(202)));
+		server.stubFor(post(urlEqualTo("/mcp")).withRequestBody(matchingJsonPath("$.method", equalTo("ping")))
+			.willReturn(aResponse().withHeader("Content-Type", "application/json")
+				.withBody("{\"jsonrpc\":\"2.0\",\"id\":{{jsonPath request.body '$.id'}},\"result\":{}}")
+				.withTransformers("response-template")));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class QualifiedInjection {
+
+		final McpClient alpha;
+
+		QualifiedInjection(@Qualifier("alpha") McpClient alpha) {
+			this.alpha = alpha;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserBeans {
+
+		static final McpClients CLIENTS = new McpClients(List.of(), Duration.ofSeconds(1));
+
+		@Bean
+		McpClients myClients() {
+			return CLIENTS;
+		}
+
+		@Bean
+		String one() {
+			return "mine";
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class RecordingCustomizer implements McpClientCustomizer {
+
+		final List<String> names = new ArrayList<>();
+
+		@Override
+		public void customize(String connectionName, WebClient.Builder webClientBuilder) {
+			this.names.add(connectionName);
+		}
+
+	}
+
+}
