@@ -105,16 +105,20 @@ public class McpEndpoint {
 		McpSession session = client.session();
 		McpSessionStatistics statistics = client.statistics();
 		String sessionId = session.sessionId();
+		String shownSessionId = null;
+		String fingerprint = null;
+		if (sessionId != null) {
+			shownSessionId = showSessionId ? sessionId : SessionIds.mask(sessionId);
+			// Given in every mode, so that masked and full reads can be matched up.
+			fingerprint = SessionIds.fingerprint(sessionId);
+		}
 		Implementation server = session.serverInfo();
-		McpSessionStatistics.LastError lastError = statistics.lastError();
+		McpSessionStatistics.LastError error = statistics.lastError();
 		return new ConnectionDescriptor(client.name(), withoutUserInfo(session.url()), session.state(), session.era(),
-				session.protocolVersion(),
-				(sessionId != null) ? (showSessionId ? sessionId : SessionIds.mask(sessionId)) : null,
-				(sessionId != null) ? SessionIds.fingerprint(sessionId) : null,
-				(server != null) ? server.name() : null, (server != null) ? server.version() : null,
-				session.establishedAt(), session.lastActivityAt(), statistics.requests(), statistics.failures(),
-				statistics.reinitializations(), (lastError != null) ? new LastErrorDescriptor(lastError.type(),
-						lastError.message(), lastError.at()) : null);
+				session.protocolVersion(), shownSessionId, fingerprint, (server != null) ? server.name() : null,
+				(server != null) ? server.version() : null, session.establishedAt(), session.lastActivityAt(),
+				statistics.requests(), statistics.failures(), statistics.reinitializations(),
+				(error != null) ? new LastErrorDescriptor(error.type(), error.message(), error.at()) : null);
 	}
 
 	// Credentials in the URL are as secret as a password: they never leave the
