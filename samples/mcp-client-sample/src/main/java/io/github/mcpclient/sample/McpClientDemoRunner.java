@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * logging what it finds.
  */
 @Component
-class McpClientDemoRunner implements ApplicationRunner {
+final class McpClientDemoRunner implements ApplicationRunner {
 
 	private static final Log logger = LogFactory.getLog(McpClientDemoRunner.class);
 

@@ -19,7 +19,7 @@ import org.springframework.core.env.MapPropertySource;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "sample.embedded-server.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(EmbeddedMcpServerProperties.class)
-public class EmbeddedMcpServerConfiguration {
+public final class EmbeddedMcpServerConfiguration {
 
 	static final String PORT_PROPERTY = "sample.embedded-server.port";
 
