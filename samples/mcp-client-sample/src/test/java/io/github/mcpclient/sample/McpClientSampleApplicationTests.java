@@ -10,6 +10,7 @@ import io.github.mcpclient.protocol.TextContent;
 import io.github.mcpclient.protocol.TextResourceContents;
 import io.github.mcpclient.protocol.Tool;
 import io.github.mcpclient.sample.server.EmbeddedMcpServer;
+import io.github.mcpclient.session.SessionIds;
 import io.github.mcpclient.session.SessionState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,8 +18,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.json.BasicJsonTester;
+import org.springframework.boot.test.json.JsonContent;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +42,11 @@ class McpClientSampleApplicationTests {
 
 	@Autowired
 	private EmbeddedMcpServer server;
+
+	@LocalServerPort
+	private int port;
+
+	private final BasicJsonTester json = new BasicJsonTester(getClass());
 
 	@Test
 	void clientTalksToTheEmbeddedServerOnItsRandomPort() {
@@ -81,6 +91,39 @@ class McpClientSampleApplicationTests {
 		assertThat(prompt.messages()).singleElement()
 			.satisfies((message) -> assertThat(message.content()).isInstanceOfSatisfying(TextContent.class,
 					(text) -> assertThat(text.text()).isEqualTo("Please greet Ada warmly.")));
+	}
+
+	@Test
+	void actuatorShowsTheDemoConnectionWithItsSessionIdMasked() {
+		// Whatever ran before, the connection is up and this is its session
+		this.client.ping();
+		String sessionId = this.client.session().sessionId();
+		assertThat(sessionId).isNotBlank();
+		JsonContent<Object> body = this.json.from(get("/actuator/mcp"));
+		assertThat(body).extractingJsonPathStringValue("$.connections.demo.name").isEqualTo("demo");
+		assertThat(body).extractingJsonPathStringValue("$.connections.demo.url").isEqualTo(this.server.url());
+		assertThat(body).extractingJsonPathStringValue("$.connections.demo.state").isEqualTo("READY");
+		assertThat(body).extractingJsonPathStringValue("$.connections.demo.protocolVersion")
+			.isIn("2025-11-25", "2025-06-18", "2025-03-26");
+		assertThat(body).extractingJsonPathStringValue("$.connections.demo.serverName")
+			.isEqualTo(EmbeddedMcpServer.NAME);
+		assertThat(body).extractingJsonPathStringValue("$.connections.demo.serverVersion")
+			.isEqualTo(EmbeddedMcpServer.VERSION);
+		assertThat(body).extractingJsonPathStringValue("$.connections.demo.sessionId")
+			.isNotEqualTo(sessionId)
+			.isEqualTo(SessionIds.mask(sessionId));
+	}
+
+	@Test
+	void actuatorShowsOneConnectionByName() {
+		this.client.ping();
+		JsonContent<Object> body = this.json.from(get("/actuator/mcp/demo"));
+		assertThat(body).extractingJsonPathStringValue("$.name").isEqualTo("demo");
+		assertThat(body).extractingJsonPathStringValue("$.state").isEqualTo("READY");
+	}
+
+	private String get(String path) {
+		return RestClient.create("http://localhost:" + this.port).get().uri(path).retrieve().body(String.class);
 	}
 
 }
