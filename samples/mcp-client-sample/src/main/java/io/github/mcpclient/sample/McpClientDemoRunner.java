@@ -33,6 +33,8 @@ final class McpClientDemoRunner implements ApplicationRunner {
 
 	private static final String ADD_NUMBERS = "add_numbers";
 
+	private static final int MAX_RESULT_LENGTH = 200;
+
 	private final McpClient client;
 
 	McpClientDemoRunner(McpClient client) {
@@ -71,31 +73,39 @@ final class McpClientDemoRunner implements ApplicationRunner {
 	}
 
 	private void callOneTool(List<Tool> tools) {
-		Tool tool = chooseTool(tools);
-		if (tool == null) {
-			logger.info("No tool can be called without arguments, so none was called");
-			return;
-		}
+		Tool tool = find(tools, ADD_NUMBERS);
 		Map<String, Object> arguments = new LinkedHashMap<>();
-		if (ADD_NUMBERS.equals(tool.name())) {
+		if (tool != null) {
 			arguments.put("a", 2);
 			arguments.put("b", 3);
 		}
+		else {
+			tool = firstReadOnlyToolWithoutArguments(tools);
+			if (tool == null) {
+				logger.info("No " + ADD_NUMBERS + " tool, and no read-only tool that needs no arguments: "
+						+ "none was called");
+				return;
+			}
+			logger.info("No " + ADD_NUMBERS + " tool; calling " + tool.name()
+					+ ", the first read-only tool that needs no arguments");
+		}
 		CallToolResult result = this.client.callTool(tool.name(), arguments);
 		logger.info("Called " + tool.name() + " " + arguments + ((result.isError()) ? " and it failed: " : ": ")
-				+ text(result.content()));
+				+ abbreviate(text(result.content())));
 	}
 
-	private @Nullable Tool chooseTool(List<Tool> tools) {
-		// add_numbers is the embedded server's; against another server, any tool that
-		// needs no arguments will do, since we cannot know what to pass
+	private static @Nullable Tool find(List<Tool> tools, String name) {
+		return tools.stream().filter((tool) -> tool.name().equals(name)).findFirst().orElse(null);
+	}
+
+	private static @Nullable Tool firstReadOnlyToolWithoutArguments(List<Tool> tools) {
+		// We cannot know what another server's tools do, so only a tool that says it
+		// changes nothing is called, and only one we need not invent arguments for
 		for (Tool tool : tools) {
-			if (ADD_NUMBERS.equals(tool.name())) {
-				return tool;
-			}
-		}
-		for (Tool tool : tools) {
-			if (!(tool.inputSchema().get("required") instanceof List<?> required) || required.isEmpty()) {
+			boolean readOnly = tool.annotations() != null && Boolean.TRUE.equals(tool.annotations().readOnlyHint());
+			boolean needsArguments = tool.inputSchema().get("required") instanceof List<?> required
+					&& !required.isEmpty();
+			if (readOnly && !needsArguments) {
 				return tool;
 			}
 		}
@@ -106,6 +116,12 @@ final class McpClientDemoRunner implements ApplicationRunner {
 		return content.stream()
 			.map((block) -> (block instanceof TextContent textContent) ? textContent.text() : "[" + block.type() + "]")
 			.collect(Collectors.joining(" "));
+	}
+
+	private static String abbreviate(String text) {
+		// One readable log line, whatever size and layout the result has
+		String line = text.replaceAll("\\s+", " ").trim();
+		return (line.length() <= MAX_RESULT_LENGTH) ? line : line.substring(0, MAX_RESULT_LENGTH) + "...";
 	}
 
 }

@@ -22,6 +22,7 @@ import io.modelcontextprotocol.spec.McpSchema.Role;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
+import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
 
 /**
  * The tools, resource and prompt the embedded demo server offers, written with the
@@ -30,6 +31,15 @@ import io.modelcontextprotocol.spec.McpSchema.Tool;
 final class DemoServerFeatures {
 
 	static final String ABOUT_URI = "sample://about";
+
+	// Every tool here only computes an answer; saying so lets clients call them without
+	// fear of side effects
+	private static final ToolAnnotations READ_ONLY = ToolAnnotations.builder()
+		.readOnlyHint(true)
+		.destructiveHint(false)
+		.idempotentHint(true)
+		.openWorldHint(false)
+		.build();
 
 	private final Clock clock;
 
@@ -71,6 +81,7 @@ final class DemoServerFeatures {
 			.description("Adds two numbers and returns their sum")
 			.inputSchema(objectSchema(Map.of("a", number("The first number"), "b", number("The second number")),
 					List.of("a", "b")))
+			.annotations(READ_ONLY)
 			.build();
 		return SyncToolSpecification.builder().tool(tool).callHandler((exchange, request) -> {
 			Map<String, Object> arguments = request.arguments();
@@ -86,6 +97,7 @@ final class DemoServerFeatures {
 			.description("Returns the message it is given")
 			.inputSchema(objectSchema(Map.of("message", Map.of("type", "string", "description", "Text to echo")),
 					List.of("message")))
+			.annotations(READ_ONLY)
 			.build();
 		return SyncToolSpecification.builder()
 			.tool(tool)
@@ -98,6 +110,7 @@ final class DemoServerFeatures {
 			.name("current_time")
 			.description("Returns the server's current time in UTC, in ISO-8601 form")
 			.inputSchema(objectSchema(Map.of(), List.of()))
+			.annotations(READ_ONLY)
 			.build();
 		return SyncToolSpecification.builder()
 			.tool(tool)
