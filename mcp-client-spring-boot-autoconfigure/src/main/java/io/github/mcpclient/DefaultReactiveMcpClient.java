@@ -327,7 +327,7 @@ public final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 				.timeout(this.settings.initializeTimeout())
 				.onErrorMap(TimeoutException.class, (ex) -> new McpTimeoutException(name(),
 						McpSessionFilter.INITIALIZE, this.settings.initializeTimeout()))
-				.doOnError(this.holder::failed);
+				.doOnError((ex) -> this.holder.failed());
 		});
 	}
 

@@ -90,6 +90,9 @@ class ResponseHandlingTests {
 				assertThat(ex.getMessage()).contains("'test'", "'initialize'", "2024-11-05");
 			});
 		assertThat(this.client.session().state()).isEqualTo(SessionState.FAILED);
+		assertThat(this.client.statistics().failures()).isEqualTo(1);
+		assertThat(this.client.statistics().lastError().type())
+			.isEqualTo(UnsupportedProtocolVersionException.class.getName());
 		server.verify(0, rpcRequested("notifications/initialized"));
 		server.verify(0, rpcRequested("ping"));
 	}

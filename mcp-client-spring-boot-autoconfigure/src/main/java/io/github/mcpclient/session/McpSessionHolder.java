@@ -112,12 +112,11 @@ public final class McpSessionHolder {
 	}
 
 	/**
-	 * The handshake failed; the next call tries again from scratch.
-	 * @param error what went wrong
+	 * The handshake failed; the next call tries again from scratch. The failure itself is
+	 * counted by whoever reports it to the caller, through {@link #recordFailure}.
 	 */
-	public void failed(Throwable error) {
+	public void failed() {
 		update((session) -> session.cleared(SessionState.FAILED));
-		recordFailure(error);
 	}
 
 	/**
