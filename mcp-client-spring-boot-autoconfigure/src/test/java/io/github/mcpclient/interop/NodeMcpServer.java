@@ -189,7 +189,12 @@ final class NodeMcpServer implements BeforeAllCallback, AfterAllCallback, AutoCl
 	private void launch() {
 		List<String> cmd = new ArrayList<>(this.command.get());
 		ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true);
-		builder.environment().putAll(Map.of("PORT", Integer.toString(this.port), "NODE_ENV", "test"));
+		// Servers get no more of our environment than they need (server-everything has a
+		// tool that prints its whole environment).
+		Map<String, String> environment = builder.environment();
+		environment.keySet().retainAll(Set.of("PATH", "HOME", "TMPDIR", "LANG"));
+		environment.put("PORT", Integer.toString(this.port));
+		environment.put("NODE_ENV", "test");
 		Process started;
 		try {
 			started = builder.start();
