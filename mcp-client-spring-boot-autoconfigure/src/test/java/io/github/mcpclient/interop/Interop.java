@@ -74,4 +74,22 @@ final class Interop {
 		return raw.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
+	/**
+	 * DELETE a session by hand, as another party (or the server's own expiry) might end it.
+	 * @param endpoint the MCP endpoint
+	 * @param sessionId the session to end
+	 * @param protocolVersion the protocol version header to send
+	 * @return the server's response
+	 */
+	static HttpResponse<String> deleteSession(URI endpoint, String sessionId, String protocolVersion)
+			throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(endpoint)
+			.timeout(TIMEOUT)
+			.header("MCP-Session-Id", sessionId)
+			.header("MCP-Protocol-Version", protocolVersion)
+			.DELETE()
+			.build();
+		return raw.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
 }
