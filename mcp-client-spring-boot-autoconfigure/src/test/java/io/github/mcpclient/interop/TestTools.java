@@ -101,10 +101,11 @@ final class TestTools {
 		if (installStatus != null && !"ok".equals(installStatus)) {
 			problems.add("the install script reported: " + installStatus);
 		}
-		for (String name : LEGACY_PACKAGES) {
-			if (!Files.isRegularFile(packageDir(name).resolve("package.json"))) {
-				problems.add("npm package " + name + " is not installed in " + legacyModules());
-			}
+		List<String> missing = LEGACY_PACKAGES.stream()
+			.filter((name) -> !Files.isRegularFile(packageDir(name).resolve("package.json")))
+			.toList();
+		if (!missing.isEmpty()) {
+			problems.add("npm packages " + missing + " are not installed in " + legacyModules());
 		}
 		if (problems.isEmpty()) {
 			return;
