@@ -2,6 +2,7 @@ package io.github.mcpclient;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import io.github.mcpclient.protocol.CallToolResult;
 import io.github.mcpclient.protocol.CompleteRequest;
@@ -13,6 +14,7 @@ import io.github.mcpclient.protocol.ListResourceTemplatesResult;
 import io.github.mcpclient.protocol.ListResourcesResult;
 import io.github.mcpclient.protocol.ListToolsResult;
 import io.github.mcpclient.protocol.LoggingLevel;
+import io.github.mcpclient.protocol.ProgressNotification;
 import io.github.mcpclient.protocol.Prompt;
 import io.github.mcpclient.protocol.ReadResourceResult;
 import io.github.mcpclient.protocol.Resource;
@@ -64,6 +66,12 @@ public final class BlockingMcpClient implements McpClient {
 	@Override
 	public CallToolResult callTool(String name, Map<String, ?> arguments) {
 		return await(this.delegate.callTool(name, arguments));
+	}
+
+	@Override
+	public CallToolResult callTool(String name, Map<String, ?> arguments,
+			Consumer<ProgressNotification> progressListener) {
+		return await(this.delegate.callTool(name, arguments, progressListener));
 	}
 
 	@Override

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -19,19 +19,15 @@ import io.github.mcpclient.protocol.GetPromptResult;
 import io.github.mcpclient.protocol.InitializeRequest;
 import io.github.mcpclient.protocol.InitializeResult;
 import io.github.mcpclient.protocol.JsonRpcCodec;
-import io.github.mcpclient.protocol.JsonRpcMessage;
-import io.github.mcpclient.protocol.JsonRpcNotification;
-import io.github.mcpclient.protocol.JsonRpcRequest;
-import io.github.mcpclient.protocol.JsonRpcResponse;
 import io.github.mcpclient.protocol.ListPromptsResult;
 import io.github.mcpclient.protocol.ListResourceTemplatesResult;
 import io.github.mcpclient.protocol.ListResourcesResult;
 import io.github.mcpclient.protocol.ListToolsResult;
 import io.github.mcpclient.protocol.LoggingLevel;
 import io.github.mcpclient.protocol.McpException;
-import io.github.mcpclient.protocol.McpProtocolException;
 import io.github.mcpclient.protocol.McpTimeoutException;
 import io.github.mcpclient.protocol.PaginatedRequest;
+import io.github.mcpclient.protocol.ProgressNotification;
 import io.github.mcpclient.protocol.Prompt;
 import io.github.mcpclient.protocol.ReadResourceRequest;
 import io.github.mcpclient.protocol.ReadResourceResult;
@@ -44,6 +40,7 @@ import io.github.mcpclient.protocol.UnsupportedProtocolVersionException;
 import io.github.mcpclient.session.McpSession;
 import io.github.mcpclient.session.McpSessionHolder;
 import io.github.mcpclient.session.McpSessionStatistics;
+import io.github.mcpclient.session.SessionState;
 import io.github.mcpclient.transport.McpSessionExpiredException;
 import io.github.mcpclient.transport.McpSessionFilter;
 import io.github.mcpclient.transport.McpTransportException;
@@ -56,8 +53,6 @@ import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.LongNode;
-import tools.jackson.databind.node.NullNode;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -79,32 +74,54 @@ public final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 
 	private final JsonMapper mapper;
 
+	private final McpClientHandlers handlers;
+
 	private final ServerMessageHandler serverMessages;
 
-	private final AtomicLong requestIds = new AtomicLong();
+	private final RpcChannel rpc;
+
+	private final @Nullable ListeningStream listening;
 
 	// The handshake in progress or completed; null when the next call must start one.
 	private final AtomicReference<@Nullable Mono<InitializeResult>> handshake = new AtomicReference<>();
 
-	DefaultReactiveMcpClient(McpClientSettings settings, StreamableHttpTransport transport, McpSessionHolder holder,
-			JsonMapper mapper) {
+	DefaultReactiveMcpClient(McpClientSettings settings, McpClientHandlers handlers, StreamableHttpTransport transport,
+			McpSessionHolder holder, JsonMapper mapper) {
 		this.settings = settings;
 		this.transport = transport;
 		this.holder = holder;
 		this.mapper = mapper;
-		this.serverMessages = new ServerMessageHandler(settings.connectionName());
+		this.handlers = handlers;
+		this.serverMessages = new ServerMessageHandler(settings.connectionName(), handlers, mapper);
+		this.rpc = new RpcChannel(settings.connectionName(), transport, holder, this.serverMessages, mapper);
+		this.listening = settings.listen() ? new ListeningStream(settings.connectionName(), transport,
+				this.rpc::receive, (expired) -> forgetExpiredSession()) : null;
+	}
+
+	/**
+	 * Create a client without handlers for server requests.
+	 * @param settings the connection settings
+	 * @param webClientBuilder the builder to clone
+	 * @param mapper the JSON mapper
+	 * @return the client
+	 * @see #create(McpClientSettings, McpClientHandlers, WebClient.Builder, JsonMapper)
+	 */
+	public static DefaultReactiveMcpClient create(McpClientSettings settings, WebClient.Builder webClientBuilder,
+			JsonMapper mapper) {
+		return create(settings, McpClientHandlers.none(), webClientBuilder, mapper);
 	}
 
 	/**
 	 * Create a client whose HTTP traffic goes through a clone of the given builder, with
 	 * the connection's session filter added closest to the wire.
 	 * @param settings the connection settings
+	 * @param handlers the answers to server requests and the notification listeners
 	 * @param webClientBuilder the builder to clone
 	 * @param mapper the JSON mapper
 	 * @return the client
 	 */
-	public static DefaultReactiveMcpClient create(McpClientSettings settings, WebClient.Builder webClientBuilder,
-			JsonMapper mapper) {
+	public static DefaultReactiveMcpClient create(McpClientSettings settings, McpClientHandlers handlers,
+			WebClient.Builder webClientBuilder, JsonMapper mapper) {
 		McpSessionHolder holder = new McpSessionHolder(settings.connectionName(), settings.url());
 		WebClient webClient = webClientBuilder.clone()
 			.defaultHeaders((headers) -> settings.headers().forEach(headers::set))
@@ -112,7 +129,7 @@ public final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 			.build();
 		StreamableHttpTransport transport = new StreamableHttpTransport(settings.connectionName(), settings.url(),
 				webClient, new JsonRpcCodec(mapper), holder, settings.limits());
-		return new DefaultReactiveMcpClient(settings, transport, holder, mapper);
+		return new DefaultReactiveMcpClient(settings, handlers, transport, holder, mapper);
 	}
 
 	@Override
@@ -153,6 +170,15 @@ public final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 	@Override
 	public Mono<CallToolResult> callTool(String name, Map<String, ?> arguments) {
 		return call("tools/call", new CallToolRequest(name, Map.copyOf(arguments), null), CallToolResult.class);
+	}
+
+	@Override
+	public Mono<CallToolResult> callTool(String name, Map<String, ?> arguments,
+			Consumer<ProgressNotification> progressListener) {
+		return Mono.using(() -> this.serverMessages.registerProgress(progressListener),
+				(token) -> call("tools/call", new CallToolRequest(name, Map.copyOf(arguments),
+						Map.of("progressToken", token)), CallToolResult.class),
+				this.serverMessages::unregisterProgress);
 	}
 
 	@Override
@@ -214,13 +240,16 @@ public final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 
 	@Override
 	public Mono<Void> notify(String method, @Nullable Object params) {
-		return connected(() -> sendNotification(method, params)).then();
+		return connected(() -> this.rpc.notify(method, params));
 	}
 
 	@Override
 	public Mono<Void> close() {
 		return Mono.defer(() -> {
 			Mono<InitializeResult> current = this.handshake.getAndSet(null);
+			if (this.listening != null) {
+				this.listening.stop();
+			}
 			Mono<Void> terminate = this.holder.snapshot().hasSessionId() ? this.transport.terminate() : Mono.empty();
 			if (current != null && logger.isDebugEnabled()) {
 				logger.debug("Closing connection '" + name() + "'");
@@ -235,9 +264,7 @@ public final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 	}
 
 	private <T> Mono<T> call(String method, @Nullable Object params, Class<T> resultType) {
-		return connected(() -> exchange(method, params).timeout(this.settings.requestTimeout())
-			.onErrorMap(TimeoutException.class,
-					(ex) -> new McpTimeoutException(name(), method, this.settings.requestTimeout())))
+		return connected(() -> this.rpc.request(method, params, this.settings.requestTimeout(), true))
 			.map((result) -> convert(result, resultType, method));
 	}
 
@@ -252,6 +279,13 @@ public final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 					return Mono.error(ex);
 				});
 		}).doOnError(this.holder::recordFailure);
+	}
+
+	// The listening stream saw the session expire; a newer session may already exist.
+	private void forgetExpiredSession() {
+		if (this.holder.snapshot().state() == SessionState.EXPIRED) {
+			this.handshake.set(null);
+		}
 	}
 
 	private Mono<InitializeResult> currentHandshake() {
@@ -275,9 +309,9 @@ public final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 		return Mono.defer(() -> {
 			this.holder.initializing();
 			List<String> accepted = this.settings.protocolVersions();
-			InitializeRequest request = new InitializeRequest(accepted.get(0), this.settings.capabilities(),
+			InitializeRequest request = new InitializeRequest(accepted.get(0), this.handlers.capabilities(),
 					this.settings.clientInfo());
-			return exchange(McpSessionFilter.INITIALIZE, request)
+			return this.rpc.request(McpSessionFilter.INITIALIZE, request, this.settings.initializeTimeout(), false)
 				.map((result) -> convert(result, InitializeResult.class, McpSessionFilter.INITIALIZE))
 				.flatMap((result) -> {
 					if (!accepted.contains(result.protocolVersion())) {
@@ -286,11 +320,16 @@ public final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 					}
 					this.holder.established(result.protocolVersion(), result.serverInfo(), result.capabilities(),
 							result.instructions());
-					return sendNotification("notifications/initialized", null).thenReturn(result);
+					return this.rpc.notify("notifications/initialized", null).thenReturn(result);
 				})
 				.timeout(this.settings.initializeTimeout())
 				.onErrorMap(TimeoutException.class, (ex) -> new McpTimeoutException(name(),
 						McpSessionFilter.INITIALIZE, this.settings.initializeTimeout()))
+				.doOnSuccess((result) -> {
+					if (this.listening != null) {
+						this.listening.start();
+					}
+				})
 				.doOnError(this.holder::failed);
 		});
 	}
@@ -299,59 +338,6 @@ public final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 	private Mono<InitializeResult> abandon(McpException reason) {
 		Mono<Void> terminate = this.holder.snapshot().hasSessionId() ? this.transport.terminate() : Mono.empty();
 		return terminate.onErrorResume((ex) -> Mono.empty()).then(Mono.error(reason));
-	}
-
-	private Mono<JsonNode> exchange(String method, @Nullable Object params) {
-		return Mono.defer(() -> {
-			JsonNode id = LongNode.valueOf(this.requestIds.incrementAndGet());
-			JsonRpcRequest request = new JsonRpcRequest(id, method, toParams(params));
-			AtomicReference<@Nullable JsonNode> strayId = new AtomicReference<>();
-			this.holder.recordRequest();
-			return this.transport.post(request, method)
-				.concatMap((message) -> receive(message, id, strayId))
-				.next()
-				.switchIfEmpty(Mono.error(() -> noResponse(method, id, strayId.get())))
-				.flatMap((response) -> {
-					this.holder.recordActivity();
-					if (response.error() != null) {
-						return Mono.error(new McpProtocolException(name(), method, response.error()));
-					}
-					JsonNode result = response.result();
-					return Mono.just((result != null) ? result : NullNode.getInstance());
-				});
-		});
-	}
-
-	private Mono<JsonRpcResponse> receive(JsonRpcMessage message, JsonNode id, AtomicReference<@Nullable JsonNode> strayId) {
-		if (message instanceof JsonRpcResponse response) {
-			if (response.answers(id)) {
-				return Mono.just(response);
-			}
-			strayId.set(response.id());
-		}
-		else if (message instanceof JsonRpcRequest request) {
-			return this.serverMessages.answer(request)
-				.flatMap((answer) -> this.transport.post(answer, request.method()).then())
-				.onErrorResume((ex) -> {
-					logger.debug("Connection '" + name() + "' could not answer server request '" + request.method()
-							+ "'", ex);
-					return Mono.empty();
-				})
-				.then(Mono.empty());
-		}
-		else if (message instanceof JsonRpcNotification notification) {
-			this.serverMessages.accept(notification);
-		}
-		return Mono.empty();
-	}
-
-	private Mono<Void> sendNotification(String method, @Nullable Object params) {
-		return Mono.defer(() -> {
-			this.holder.recordRequest();
-			return this.transport.post(new JsonRpcNotification(method, toParams(params)), method)
-				.then()
-				.doOnSuccess((done) -> this.holder.recordActivity());
-		});
 	}
 
 	private <R, T> Flux<T> allPages(String method, Function<@Nullable String, Mono<R>> page,
@@ -370,17 +356,6 @@ public final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 				return page.apply(cursor);
 			});
 		}).concatMapIterable(items);
-	}
-
-	private McpException noResponse(String method, JsonNode id, @Nullable JsonNode strayId) {
-		String detail = (strayId != null)
-				? "server answered with id " + strayId + " but the request had id " + id
-				: "server ended the response without answering request " + id;
-		return new McpTransportException(name(), method, detail, null);
-	}
-
-	private @Nullable JsonNode toParams(@Nullable Object params) {
-		return (params != null) ? this.mapper.valueToTree(params) : null;
 	}
 
 	private <T> T convert(JsonNode result, Class<T> type, String method) {

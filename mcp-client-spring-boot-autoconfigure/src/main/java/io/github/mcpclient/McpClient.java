@@ -2,6 +2,7 @@ package io.github.mcpclient;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import io.github.mcpclient.protocol.CallToolResult;
 import io.github.mcpclient.protocol.CompleteRequest;
@@ -13,6 +14,7 @@ import io.github.mcpclient.protocol.ListResourceTemplatesResult;
 import io.github.mcpclient.protocol.ListResourcesResult;
 import io.github.mcpclient.protocol.ListToolsResult;
 import io.github.mcpclient.protocol.LoggingLevel;
+import io.github.mcpclient.protocol.ProgressNotification;
 import io.github.mcpclient.protocol.Prompt;
 import io.github.mcpclient.protocol.ReadResourceResult;
 import io.github.mcpclient.protocol.Resource;
@@ -74,6 +76,15 @@ public interface McpClient extends AutoCloseable {
 	 * @return the tool's result; a failed tool run is a result with {@code isError} set
 	 */
 	CallToolResult callTool(String name, Map<String, ?> arguments);
+
+	/**
+	 * Call a tool and follow its progress.
+	 * @param name the tool name
+	 * @param arguments the arguments
+	 * @param progressListener receives the server's progress notifications for this call
+	 * @return the tool's result
+	 */
+	CallToolResult callTool(String name, Map<String, ?> arguments, Consumer<ProgressNotification> progressListener);
 
 	/**
 	 * One page of the server's resources.

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.github.mcpclient.protocol.ClientCapabilities;
 import io.github.mcpclient.protocol.Implementation;
 import io.github.mcpclient.protocol.ProtocolVersion;
 import io.github.mcpclient.transport.TransportLimits;
@@ -18,14 +17,15 @@ import io.github.mcpclient.transport.TransportLimits;
  * @param url the server's MCP endpoint
  * @param headers static headers sent with every request, such as {@code Authorization}
  * @param clientInfo the name and version the client announces
- * @param capabilities the capabilities the client declares
+ * @param listen whether to keep a GET stream open for messages the server sends on its
+ * own, such as list changes and requests
  * @param protocolVersions the protocol versions the client accepts, preferred first
  * @param requestTimeout how long one request may take
  * @param initializeTimeout how long the handshake may take
  * @param limits response size limits
  */
 public record McpClientSettings(String connectionName, URI url, Map<String, String> headers,
-		Implementation clientInfo, ClientCapabilities capabilities, List<String> protocolVersions,
+		Implementation clientInfo, boolean listen, List<String> protocolVersions,
 		Duration requestTimeout, Duration initializeTimeout, TransportLimits limits) {
 
 	/** Default time a request or the handshake may take. */
@@ -50,8 +50,8 @@ public record McpClientSettings(String connectionName, URI url, Map<String, Stri
 	 * @return the settings
 	 */
 	public static McpClientSettings of(String connectionName, URI url) {
-		return new McpClientSettings(connectionName, url, Map.of(), defaultClientInfo(),
-				ClientCapabilities.none(), ProtocolVersion.LEGACY_SUPPORTED, DEFAULT_TIMEOUT,
+		return new McpClientSettings(connectionName, url, Map.of(), defaultClientInfo(), false,
+				ProtocolVersion.LEGACY_SUPPORTED, DEFAULT_TIMEOUT,
 				DEFAULT_TIMEOUT, TransportLimits.DEFAULTS);
 	}
 
@@ -65,38 +65,38 @@ public record McpClientSettings(String connectionName, URI url, Map<String, Stri
 	}
 
 	public McpClientSettings withHeaders(Map<String, String> headers) {
-		return new McpClientSettings(this.connectionName, this.url, headers, this.clientInfo, this.capabilities,
+		return new McpClientSettings(this.connectionName, this.url, headers, this.clientInfo, this.listen,
 				this.protocolVersions, this.requestTimeout, this.initializeTimeout, this.limits);
 	}
 
 	public McpClientSettings withClientInfo(Implementation clientInfo) {
-		return new McpClientSettings(this.connectionName, this.url, this.headers, clientInfo, this.capabilities,
+		return new McpClientSettings(this.connectionName, this.url, this.headers, clientInfo, this.listen,
 				this.protocolVersions, this.requestTimeout, this.initializeTimeout, this.limits);
 	}
 
-	public McpClientSettings withCapabilities(ClientCapabilities capabilities) {
-		return new McpClientSettings(this.connectionName, this.url, this.headers, this.clientInfo, capabilities,
+	public McpClientSettings withListen(boolean listen) {
+		return new McpClientSettings(this.connectionName, this.url, this.headers, this.clientInfo, listen,
 				this.protocolVersions, this.requestTimeout, this.initializeTimeout, this.limits);
 	}
 
 	public McpClientSettings withProtocolVersions(List<String> protocolVersions) {
 		return new McpClientSettings(this.connectionName, this.url, this.headers, this.clientInfo,
-				this.capabilities, protocolVersions, this.requestTimeout, this.initializeTimeout, this.limits);
+				this.listen, protocolVersions, this.requestTimeout, this.initializeTimeout, this.limits);
 	}
 
 	public McpClientSettings withRequestTimeout(Duration requestTimeout) {
 		return new McpClientSettings(this.connectionName, this.url, this.headers, this.clientInfo,
-				this.capabilities, this.protocolVersions, requestTimeout, this.initializeTimeout, this.limits);
+				this.listen, this.protocolVersions, requestTimeout, this.initializeTimeout, this.limits);
 	}
 
 	public McpClientSettings withInitializeTimeout(Duration initializeTimeout) {
 		return new McpClientSettings(this.connectionName, this.url, this.headers, this.clientInfo,
-				this.capabilities, this.protocolVersions, this.requestTimeout, initializeTimeout, this.limits);
+				this.listen, this.protocolVersions, this.requestTimeout, initializeTimeout, this.limits);
 	}
 
 	public McpClientSettings withLimits(TransportLimits limits) {
 		return new McpClientSettings(this.connectionName, this.url, this.headers, this.clientInfo,
-				this.capabilities, this.protocolVersions, this.requestTimeout, this.initializeTimeout, limits);
+				this.listen, this.protocolVersions, this.requestTimeout, this.initializeTimeout, limits);
 	}
 
 	@Override

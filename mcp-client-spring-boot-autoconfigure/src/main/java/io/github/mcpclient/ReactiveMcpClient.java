@@ -1,6 +1,7 @@
 package io.github.mcpclient;
 
 import java.util.Map;
+import java.util.function.Consumer;
 
 import io.github.mcpclient.protocol.CallToolResult;
 import io.github.mcpclient.protocol.CompleteRequest;
@@ -12,6 +13,7 @@ import io.github.mcpclient.protocol.ListResourceTemplatesResult;
 import io.github.mcpclient.protocol.ListResourcesResult;
 import io.github.mcpclient.protocol.ListToolsResult;
 import io.github.mcpclient.protocol.LoggingLevel;
+import io.github.mcpclient.protocol.ProgressNotification;
 import io.github.mcpclient.protocol.Prompt;
 import io.github.mcpclient.protocol.ReadResourceResult;
 import io.github.mcpclient.protocol.Resource;
@@ -67,6 +69,16 @@ public interface ReactiveMcpClient {
 	 * @return the tool's result; a failed tool run is a result with {@code isError} set
 	 */
 	Mono<CallToolResult> callTool(String name, Map<String, ?> arguments);
+
+	/**
+	 * Call a tool and follow its progress.
+	 * @param name the tool name
+	 * @param arguments the arguments
+	 * @param progressListener receives the server's progress notifications for this call
+	 * @return the tool's result
+	 */
+	Mono<CallToolResult> callTool(String name, Map<String, ?> arguments,
+			Consumer<ProgressNotification> progressListener);
 
 	/**
 	 * One page of the server's resources.

@@ -10,7 +10,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The package rules: protocol, session, transport, client, Boot glue, each depending only
- * on those before it, and the core free of Spring Boot.
+ * on those before it, the Actuator support on the client API and session only, and
+ * the core free of Spring Boot.
  */
 class ArchitectureTests {
 
@@ -72,6 +73,16 @@ class ArchitectureTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("io.github.mcpclient.autoconfigure..", "io.github.mcpclient.actuate..")
+			.check(classes);
+	}
+
+	@Test
+	void actuateKnowsNeitherTransportNorAutoConfiguration() {
+		noClasses().that()
+			.resideInAPackage("io.github.mcpclient.actuate..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("io.github.mcpclient.transport..", "io.github.mcpclient.autoconfigure..")
 			.check(classes);
 	}
 

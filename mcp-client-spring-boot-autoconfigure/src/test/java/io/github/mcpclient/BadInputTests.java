@@ -141,6 +141,7 @@ class BadInputTests {
 		answerToolsList(json("{\"tools\":\"not a list\"}"));
 
 		assertTransportFailure((ex) -> assertThat(ex.getMessage()).contains("does not match ListToolsResult"));
+		server.verify(0, McpWireMock.rpcRequested("notifications/cancelled"));
 	}
 
 	@Test

@@ -7,8 +7,13 @@ import io.github.mcpclient.BlockingMcpClient;
 import io.github.mcpclient.DefaultReactiveMcpClient;
 import io.github.mcpclient.McpClient;
 import io.github.mcpclient.McpClientCustomizer;
+import io.github.mcpclient.McpClientHandlers;
 import io.github.mcpclient.McpClientSettings;
 import io.github.mcpclient.McpClients;
+import io.github.mcpclient.McpElicitationHandler;
+import io.github.mcpclient.McpNotificationListener;
+import io.github.mcpclient.McpRootsProvider;
+import io.github.mcpclient.McpSamplingHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,17 +39,21 @@ public final class McpClientAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	McpClients mcpClients(McpClientProperties properties, Environment environment,
-			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<McpClientCustomizer> customizers) {
+			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<McpClientCustomizer> customizers,
+			ObjectProvider<McpElicitationHandler> elicitation, ObjectProvider<McpSamplingHandler> sampling,
+			ObjectProvider<McpRootsProvider> roots, ObjectProvider<McpNotificationListener> listeners) {
 		List<McpClientSettings> connections = new McpClientSettingsMapper(properties,
 				environment.getProperty("spring.application.name"))
 			.map();
 		// A private mapper: the application's may use naming strategies that break MCP's field names.
 		JsonMapper mapper = JsonMapper.builder().build();
+		McpClientHandlers handlers = new McpClientHandlers(elicitation.getIfUnique(), sampling.getIfUnique(),
+				roots.getIfUnique(), listeners.orderedStream().toList());
 		List<McpClient> clients = new ArrayList<>(connections.size());
 		for (McpClientSettings settings : connections) {
 			WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder).clone();
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(settings.connectionName(), builder));
-			clients.add(new BlockingMcpClient(DefaultReactiveMcpClient.create(settings, builder, mapper)));
+			clients.add(new BlockingMcpClient(DefaultReactiveMcpClient.create(settings, handlers, builder, mapper)));
 		}
 		return new McpClients(clients, properties.getCloseTimeout());
 	}

@@ -55,6 +55,12 @@ public class McpClientProperties {
 	private boolean failFast;
 
 	/**
+	 * Whether to keep a GET stream open to each server for the messages it sends of its
+	 * own accord, unless a connection sets its own.
+	 */
+	private boolean listen;
+
+	/**
 	 * Timeout for ending all sessions when the application shuts down.
 	 */
 	private Duration closeTimeout = Duration.ofSeconds(5);
@@ -124,6 +130,14 @@ public class McpClientProperties {
 
 	public void setFailFast(boolean failFast) {
 		this.failFast = failFast;
+	}
+
+	public boolean isListen() {
+		return this.listen;
+	}
+
+	public void setListen(boolean listen) {
+		this.listen = listen;
 	}
 
 	public Duration getCloseTimeout() {
@@ -199,6 +213,12 @@ public class McpClientProperties {
 		private boolean enabled = true;
 
 		/**
+		 * Whether to keep a GET stream open for the messages the server sends of its own
+		 * accord. Defaults to 'mcp.client.listen'.
+		 */
+		private @Nullable Boolean listen;
+
+		/**
 		 * URL of the server's MCP endpoint, for example 'https://example.com/mcp'.
 		 */
 		private @Nullable String url;
@@ -231,6 +251,14 @@ public class McpClientProperties {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+		public @Nullable Boolean getListen() {
+			return this.listen;
+		}
+
+		public void setListen(@Nullable Boolean listen) {
+			this.listen = listen;
 		}
 
 		public @Nullable String getUrl() {

@@ -60,6 +60,7 @@ final class McpClientSettingsMapper {
 				bytes("max-event-size", this.properties.getMaxEventSize()));
 		return McpClientSettings.of(name, url)
 			.withHeaders(connection.getHeaders())
+			.withListen((connection.getListen() != null) ? connection.getListen() : this.properties.isListen())
 			.withClientInfo(clientInfo())
 			.withProtocolVersions(versions)
 			.withRequestTimeout(requestTimeout)

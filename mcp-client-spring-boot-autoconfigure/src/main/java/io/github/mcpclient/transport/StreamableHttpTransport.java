@@ -3,6 +3,7 @@ package io.github.mcpclient.transport;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +11,7 @@ import io.github.mcpclient.protocol.InvalidMessageException;
 import io.github.mcpclient.protocol.JsonRpcCodec;
 import io.github.mcpclient.protocol.JsonRpcError;
 import io.github.mcpclient.protocol.JsonRpcMessage;
+import io.github.mcpclient.protocol.JsonRpcRequest;
 import io.github.mcpclient.protocol.McpException;
 import io.github.mcpclient.session.McpSessionHolder;
 import io.github.mcpclient.session.SessionIds;
@@ -42,6 +44,11 @@ public final class StreamableHttpTransport {
 	/** Label used in errors for the DELETE that ends a session. */
 	public static final String CLOSE = "close";
 
+	/** Label used in errors for the GET stream of server-initiated messages. */
+	public static final String LISTEN = "listen";
+
+	private static final Duration DEFAULT_RETRY = Duration.ofSeconds(1);
+
 	private static final int EXCERPT_BYTES = 2048;
 
 	private static final int EXCERPT_CHARS_IN_MESSAGE = 200;
@@ -73,20 +80,65 @@ public final class StreamableHttpTransport {
 	/**
 	 * POST one message and stream back what the server answers: nothing for an accepted
 	 * notification or response, one message for a JSON body, any number for an SSE
-	 * stream.
+	 * stream. When the SSE stream answering a request ends early, the transport waits
+	 * the server's retry delay and resumes it with a GET carrying {@code Last-Event-ID};
+	 * callers cancel once they have what they wait for.
 	 * @param message the message to send
 	 * @param method the MCP method the exchange belongs to, for the filter and errors
 	 * @return the messages the server sent back
 	 */
 	public Flux<JsonRpcMessage> post(JsonRpcMessage message, String method) {
-		return Flux.defer(() -> this.webClient.post()
+		SseStreamState stream = new SseStreamState();
+		Flux<JsonRpcMessage> answer = Flux.defer(() -> this.webClient.post()
 			.uri(this.endpoint)
 			.attribute(McpSessionFilter.METHOD_ATTRIBUTE, method)
 			.contentType(MediaType.APPLICATION_JSON)
 			.accept(MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM)
 			.bodyValue(this.codec.write(message))
-			.exchangeToFlux((response) -> read(response, method)))
-			.onErrorMap((ex) -> !(ex instanceof McpException), (ex) -> ioFailure(ex, method));
+			.exchangeToFlux((response) -> read(response, method, stream)));
+		if (message instanceof JsonRpcRequest) {
+			answer = answer.concatWith(Flux.defer(() -> resume(method, stream, 1)));
+		}
+		return answer.onErrorMap((ex) -> !(ex instanceof McpException), (ex) -> ioFailure(ex, method));
+	}
+
+	/**
+	 * Open the GET stream on which the server sends messages of its own accord. A server
+	 * that offers none answers 405, reported as an {@link McpTransportException} with that
+	 * status.
+	 * @param stream the stream's state, kept across reconnections so they resume where the
+	 * last one ended
+	 * @return the messages, until the server ends the stream
+	 */
+	public Flux<JsonRpcMessage> listen(SseStreamState stream) {
+		return get(LISTEN, stream).onErrorMap((ex) -> !(ex instanceof McpException), (ex) -> ioFailure(ex, LISTEN));
+	}
+
+	private Flux<JsonRpcMessage> resume(String method, SseStreamState stream, int attempt) {
+		if (!stream.isEventStream() || stream.lastEventId() == null) {
+			return Flux.empty();
+		}
+		if (attempt > this.limits.maxResumptions()) {
+			return Flux.error(failure(method, 200, "the event stream ended " + attempt
+					+ " times without the response; giving up", null, null));
+		}
+		return Mono.delay(stream.retryDelay(DEFAULT_RETRY))
+			.thenMany(get(method, stream))
+			.concatWith(Flux.defer(() -> resume(method, stream, attempt + 1)));
+	}
+
+	private Flux<JsonRpcMessage> get(String method, SseStreamState stream) {
+		return Flux.defer(() -> this.webClient.get()
+			.uri(this.endpoint)
+			.attribute(McpSessionFilter.METHOD_ATTRIBUTE, method)
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.headers((headers) -> {
+				String lastEventId = stream.lastEventId();
+				if (lastEventId != null) {
+					headers.set(McpHeaders.LAST_EVENT_ID, lastEventId);
+				}
+			})
+			.exchangeToFlux((response) -> read(response, method, stream)));
 	}
 
 	/**
@@ -109,14 +161,15 @@ public final class StreamableHttpTransport {
 			.onErrorMap((ex) -> !(ex instanceof McpException), (ex) -> ioFailure(ex, CLOSE));
 	}
 
-	private Flux<JsonRpcMessage> read(ClientResponse response, String method) {
+	private Flux<JsonRpcMessage> read(ClientResponse response, String method, SseStreamState stream) {
 		HttpStatusCode status = response.statusCode();
 		if (status.isError() || status.is3xxRedirection()) {
 			return readExcerpt(response).flatMapMany((excerpt) -> Flux.error(httpError(response, excerpt, method)));
 		}
 		MediaType contentType = response.headers().contentType().orElse(null);
 		if (contentType != null && MediaType.TEXT_EVENT_STREAM.isCompatibleWith(contentType)) {
-			return readEvents(response.bodyToFlux(DataBuffer.class), method);
+			stream.eventStreamOpened();
+			return readEvents(response.bodyToFlux(DataBuffer.class), method, stream);
 		}
 		if (contentType != null && MediaType.APPLICATION_JSON.isCompatibleWith(contentType)) {
 			return readJson(response.bodyToFlux(DataBuffer.class), method);
@@ -134,11 +187,14 @@ public final class StreamableHttpTransport {
 			.flatMapMany((bytes) -> decodeAll(bytes, method));
 	}
 
-	private Flux<JsonRpcMessage> readEvents(Flux<DataBuffer> body, String method) {
+	private Flux<JsonRpcMessage> readEvents(Flux<DataBuffer> body, String method, SseStreamState stream) {
 		return Flux.defer(() -> {
 			SseEventParser parser = new SseEventParser(this.limits.maxEventBytes());
-			return body.concatMapIterable((buffer) -> parser.feed(ByteBuffer.wrap(drain(buffer))))
-				.concatWith(Flux.defer(() -> Flux.fromIterable(parser.finish())));
+			return body.concatMapIterable((buffer) -> {
+				List<SseEvent> events = parser.feed(ByteBuffer.wrap(drain(buffer)));
+				stream.update(parser);
+				return events;
+			}).concatWith(Flux.defer(() -> Flux.fromIterable(parser.finish())));
 		})
 			.onErrorMap(SseLimitExceededException.class, (ex) -> failure(method, 200, ex.getMessage(), null, ex))
 			// Priming events carry an id and empty data; they only mark a resumption point.

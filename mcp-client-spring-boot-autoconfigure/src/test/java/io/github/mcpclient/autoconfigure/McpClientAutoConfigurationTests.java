@@ -8,6 +8,9 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.mcpclient.McpClient;
 import io.github.mcpclient.McpClientCustomizer;
 import io.github.mcpclient.McpClients;
+import io.github.mcpclient.McpElicitationHandler;
+import io.github.mcpclient.McpRootsProvider;
+import io.github.mcpclient.protocol.ElicitResult;
 import io.github.mcpclient.protocol.UnsupportedProtocolVersionException;
 import io.github.mcpclient.session.SessionState;
 import io.github.mcpclient.transport.McpTransportException;
@@ -30,6 +33,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -38,6 +44,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.awaitility.Awaitility.await;
 
 class McpClientAutoConfigurationTests {
 
@@ -188,6 +195,35 @@ class McpClientAutoConfigurationTests {
 					.satisfies((ex) -> assertThat(ex.getOffered()).isEqualTo("2025-11-25"));
 				server.verify(postRequestedFor(urlEqualTo("/mcp"))
 					.withRequestBody(matchingJsonPath("$.params.protocolVersion", equalTo("2025-06-18"))));
+			});
+	}
+
+	@Test
+	void handlerBeansDeclareTheirCapabilities() {
+		stubServer();
+		this.runner.withPropertyValues("mcp.client.connections.one.url=" + url())
+			.withBean(McpElicitationHandler.class, () -> (name, request) -> ElicitResult.decline())
+			.withBean(McpRootsProvider.class, () -> (name) -> List.of())
+			.run((context) -> {
+				context.getBean(McpClient.class).ping();
+				server.verify(postRequestedFor(urlEqualTo("/mcp")).withRequestBody(matchingJsonPath(
+						"$.params.capabilities", equalToJson("{\"elicitation\":{},\"roots\":{\"listChanged\":true}}"))));
+			});
+	}
+
+	@Test
+	void listenOpensTheGetStreamAfterTheHandshake() {
+		stubServer();
+		server.stubFor(get(urlEqualTo("/mcp")).willReturn(aResponse().withStatus(405)));
+		this.runner.withPropertyValues("mcp.client.connections.one.url=" + url(), "mcp.client.listen=true",
+				"mcp.client.connections.two.url=" + url(), "mcp.client.connections.two.listen=false")
+			.run((context) -> {
+				McpClients clients = context.getBean(McpClients.class);
+				clients.get("two").ping();
+				server.verify(0, getRequestedFor(urlEqualTo("/mcp")));
+				clients.get("one").ping();
+				await().atMost(Duration.ofSeconds(5))
+					.untilAsserted(() -> server.verify(1, getRequestedFor(urlEqualTo("/mcp"))));
 			});
 	}
 

@@ -1,0 +1,197 @@
+package io.github.mcpclient.actuate;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.github.mcpclient.McpClient;
+import io.github.mcpclient.McpClients;
+import io.github.mcpclient.protocol.Era;
+import io.github.mcpclient.protocol.Implementation;
+import io.github.mcpclient.session.McpSession;
+import io.github.mcpclient.session.McpSessionStatistics;
+import io.github.mcpclient.session.SessionIds;
+import io.github.mcpclient.session.SessionState;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
+import org.springframework.boot.actuate.endpoint.Show;
+import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+
+/**
+ * {@link Endpoint @Endpoint} that shows the state of every MCP connection and can end a
+ * connection's session.
+ */
+@Endpoint(id = "mcp")
+public class McpEndpoint {
+
+	private final McpClients clients;
+
+	private final Show showValues;
+
+	private final Set<String> roles;
+
+	/**
+	 * Create an endpoint over the given clients.
+	 * @param clients the clients to report on
+	 * @param showValues when to show session ids in full
+	 * @param roles roles that may see session ids in full under
+	 * {@link Show#WHEN_AUTHORIZED}; when empty, any authenticated user may
+	 */
+	public McpEndpoint(McpClients clients, Show showValues, Collection<String> roles) {
+		this.clients = clients;
+		this.showValues = showValues;
+		this.roles = Set.copyOf(roles);
+	}
+
+	/**
+	 * Describe every connection, in configuration order.
+	 * @param securityContext the caller's security context
+	 * @return the connections
+	 */
+	@ReadOperation
+	public ConnectionsDescriptor connections(SecurityContext securityContext) {
+		boolean showSessionIds = this.showValues.isShown(securityContext, this.roles);
+		Map<String, ConnectionDescriptor> connections = new LinkedHashMap<>();
+		for (McpClient client : this.clients) {
+			connections.put(client.name(), describe(client, showSessionIds));
+		}
+		return new ConnectionsDescriptor(connections);
+	}
+
+	/**
+	 * Describe one connection.
+	 * @param securityContext the caller's security context
+	 * @param name the connection name
+	 * @return the connection, or {@code null} if no connection has that name
+	 */
+	@ReadOperation
+	public @Nullable ConnectionDescriptor connection(SecurityContext securityContext, @Selector String name) {
+		McpClient client = this.clients.find(name);
+		if (client == null) {
+			return null;
+		}
+		return describe(client, this.showValues.isShown(securityContext, this.roles));
+	}
+
+	/**
+	 * End a connection's session: the server is told and the local state is cleared, so
+	 * the next call on the connection starts a new session. A failure to reach the server
+	 * is thrown after the local state was cleared, so the caller learns that the server
+	 * may still hold the session.
+	 * @param name the connection name
+	 * @return {@code true} if the session was ended, {@code false} if no connection has
+	 * that name
+	 */
+	@DeleteOperation
+	public boolean closeSession(@Selector String name) {
+		McpClient client = this.clients.find(name);
+		if (client == null) {
+			return false;
+		}
+		client.close();
+		return true;
+	}
+
+	private static ConnectionDescriptor describe(McpClient client, boolean showSessionId) {
+		McpSession session = client.session();
+		McpSessionStatistics statistics = client.statistics();
+		String sessionId = session.sessionId();
+		String shownSessionId = null;
+		String fingerprint = null;
+		if (sessionId != null) {
+			shownSessionId = showSessionId ? sessionId : SessionIds.mask(sessionId);
+			// Given in every mode, so that masked and full reads can be matched up.
+			fingerprint = SessionIds.fingerprint(sessionId);
+		}
+		Implementation server = session.serverInfo();
+		McpSessionStatistics.LastError error = statistics.lastError();
+		return new ConnectionDescriptor(client.name(), withoutUserInfo(session.url()), session.state(), session.era(),
+				session.protocolVersion(), shownSessionId, fingerprint, (server != null) ? server.name() : null,
+				(server != null) ? server.version() : null, session.establishedAt(), session.lastActivityAt(),
+				statistics.requests(), statistics.failures(), statistics.reinitializations(),
+				(error != null) ? new LastErrorDescriptor(error.type(), error.message(), error.at()) : null);
+	}
+
+	// Credentials in the URL are as secret as a password: they never leave the
+	// application, whatever show-values allows.
+	static String withoutUserInfo(URI url) {
+		if (url.getRawUserInfo() == null) {
+			return url.toString();
+		}
+		StringBuilder result = new StringBuilder();
+		result.append(url.getScheme()).append("://").append(url.getHost());
+		if (url.getPort() != -1) {
+			result.append(':').append(url.getPort());
+		}
+		if (url.getRawPath() != null) {
+			result.append(url.getRawPath());
+		}
+		if (url.getRawQuery() != null) {
+			result.append('?').append(url.getRawQuery());
+		}
+		if (url.getRawFragment() != null) {
+			result.append('#').append(url.getRawFragment());
+		}
+		return result.toString();
+	}
+
+	/**
+	 * Every MCP connection of the application, by name in configuration order.
+	 *
+	 * @param connections the connections
+	 */
+	public record ConnectionsDescriptor(Map<String, ConnectionDescriptor> connections)
+			implements OperationResponseBody {
+
+	}
+
+	/**
+	 * One MCP connection. Values not known yet are left out.
+	 *
+	 * @param name the connection name
+	 * @param url the server's MCP endpoint, without any user info
+	 * @param state where the connection is in its life
+	 * @param era the protocol era in use
+	 * @param protocolVersion the negotiated protocol version
+	 * @param sessionId the session id, in full only where show-values allows it
+	 * @param sessionIdFingerprint a fingerprint of the full session id, so that two
+	 * reads can tell whether the session changed
+	 * @param serverName the name the server announced
+	 * @param serverVersion the version the server announced
+	 * @param establishedAt when the current session was established
+	 * @param lastActivityAt when the last exchange with the server completed
+	 * @param requests requests and notifications sent
+	 * @param failures calls that failed
+	 * @param reinitializations handshakes after the first successful one
+	 * @param lastError the most recent failure
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record ConnectionDescriptor(String name, String url, SessionState state, @Nullable Era era,
+			@Nullable String protocolVersion, @Nullable String sessionId, @Nullable String sessionIdFingerprint,
+			@Nullable String serverName, @Nullable String serverVersion, @Nullable Instant establishedAt,
+			@Nullable Instant lastActivityAt, long requests, long failures, long reinitializations,
+			@Nullable LastErrorDescriptor lastError) implements OperationResponseBody {
+
+	}
+
+	/**
+	 * The most recent failure of a connection.
+	 *
+	 * @param type the exception class name
+	 * @param message the exception message
+	 * @param at when it happened
+	 */
+	public record LastErrorDescriptor(String type, String message, Instant at) {
+
+	}
+
+}
