@@ -11,6 +11,7 @@ import java.util.List;
 import io.github.mcpclient.BlockingMcpClient;
 import io.github.mcpclient.DefaultReactiveMcpClient;
 import io.github.mcpclient.McpClient;
+import io.github.mcpclient.McpClientHandlers;
 import io.github.mcpclient.McpClientSettings;
 import io.github.mcpclient.protocol.CallToolResult;
 import io.github.mcpclient.protocol.Content;
@@ -34,12 +35,30 @@ final class Interop {
 	private Interop() {
 	}
 
+	/**
+	 * Settings as a user would write them, with timeouts that fail a stuck test quickly.
+	 * @param name the connection name
+	 * @param endpoint the MCP endpoint
+	 * @return the settings, to adjust with their {@code with...} methods
+	 */
+	static McpClientSettings settings(String name, URI endpoint) {
+		return McpClientSettings.of(name, endpoint).withRequestTimeout(TIMEOUT).withInitializeTimeout(TIMEOUT);
+	}
+
 	static McpClient client(String name, URI endpoint) {
-		McpClientSettings settings = McpClientSettings.of(name, endpoint)
-			.withRequestTimeout(TIMEOUT)
-			.withInitializeTimeout(TIMEOUT);
-		return new BlockingMcpClient(
-				DefaultReactiveMcpClient.create(settings, WebClient.builder(), JsonMapper.builder().build()));
+		return client(settings(name, endpoint), McpClientHandlers.none());
+	}
+
+	/**
+	 * A client with handlers for what the server asks of it and listeners for what it
+	 * announces.
+	 * @param settings the settings, for example with the listening GET stream on
+	 * @param handlers the handlers and listeners
+	 * @return the client
+	 */
+	static McpClient client(McpClientSettings settings, McpClientHandlers handlers) {
+		return new BlockingMcpClient(DefaultReactiveMcpClient.create(settings, handlers, WebClient.builder(),
+				JsonMapper.builder().build()));
 	}
 
 	/**

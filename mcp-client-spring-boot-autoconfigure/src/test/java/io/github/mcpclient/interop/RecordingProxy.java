@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -50,7 +50,7 @@ final class RecordingProxy implements AutoCloseable {
 
 	private final AtomicLong sequence = new AtomicLong();
 
-	private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
+	private final Map<Long, Exchange> exchanges = new ConcurrentHashMap<>();
 
 	private RecordingProxy(URI upstream) {
 		this.upstream = upstream;
@@ -78,10 +78,11 @@ final class RecordingProxy implements AutoCloseable {
 
 	/**
 	 * The exchanges recorded so far, in the order the requests arrived.
-	 * @return the exchanges whose response head has arrived
+	 * @return the exchanges, including those still waiting for their response head
+	 * ({@link Exchange#PENDING})
 	 */
 	List<Exchange> exchanges() {
-		return this.exchanges.stream().sorted(Comparator.comparingLong(Exchange::sequence)).toList();
+		return this.exchanges.values().stream().sorted(Comparator.comparingLong(Exchange::sequence)).toList();
 	}
 
 	void clear() {
@@ -96,7 +97,18 @@ final class RecordingProxy implements AutoCloseable {
 	private Publisher<Void> forward(HttpServerRequest request, HttpServerResponse response) {
 		long sequence = this.sequence.incrementAndGet();
 		List<Map.Entry<String, String>> requestHeaders = List.copyOf(request.requestHeaders().entries());
-		return request.receive().aggregate().asByteArray().defaultIfEmpty(new byte[0]).flatMap((body) -> this.client
+		return request.receive().aggregate().asByteArray().defaultIfEmpty(new byte[0]).flatMap((body) -> {
+			// Recorded before forwarding: some servers send no response head on a GET stream
+			// until they have an event for it, and such a request is on the wire all the same.
+			Exchange pending = new Exchange(sequence, request.method().name(), request.uri(), requestHeaders,
+					new String(body, StandardCharsets.UTF_8), Exchange.PENDING, List.of());
+			this.exchanges.put(sequence, pending);
+			return forward(request, response, body, pending);
+		});
+	}
+
+	private Mono<Void> forward(HttpServerRequest request, HttpServerResponse response, byte[] body, Exchange pending) {
+		return this.client
 			.headers((headers) -> {
 				copy(request.requestHeaders(), headers);
 				if (body.length > 0) {
@@ -107,8 +119,7 @@ final class RecordingProxy implements AutoCloseable {
 			.uri(this.upstream.resolve(request.uri()).toString())
 			.send((upstreamRequest, out) -> (body.length > 0) ? out.sendByteArray(Mono.just(body)) : out)
 			.response((upstreamResponse, upstreamBody) -> {
-				this.exchanges.add(new Exchange(sequence, request.method().name(), request.uri(), requestHeaders,
-						new String(body, StandardCharsets.UTF_8), upstreamResponse.status().code(),
+				record(pending.answered(upstreamResponse.status().code(),
 						List.copyOf(upstreamResponse.responseHeaders().entries())));
 				response.status(upstreamResponse.status());
 				copy(upstreamResponse.responseHeaders(), response.responseHeaders());
@@ -120,13 +131,21 @@ final class RecordingProxy implements AutoCloseable {
 			})
 			.then()
 			.onErrorResume((ex) -> {
+				if (response.hasSentHeaders()) {
+					// Cut off mid-stream: cut the client off too, as the server did.
+					return Mono.error(ex);
+				}
 				// The server is down (for example while it restarts): say so like a gateway.
-				this.exchanges.add(new Exchange(sequence, request.method().name(), request.uri(), requestHeaders,
-						new String(body, StandardCharsets.UTF_8), 502, List.of()));
+				record(pending.answered(502, List.of()));
 				return response.status(HttpResponseStatus.BAD_GATEWAY)
 					.sendString(Mono.just("proxy: upstream failed: " + ex))
 					.then();
-			}));
+			});
+	}
+
+	// An exchange cleared while in flight stays cleared.
+	private void record(Exchange answered) {
+		this.exchanges.computeIfPresent(answered.sequence(), (sequence, pending) -> answered);
 	}
 
 	private static void copy(HttpHeaders from, HttpHeaders to) {
@@ -145,11 +164,20 @@ final class RecordingProxy implements AutoCloseable {
 	 * @param uri the request URI
 	 * @param requestHeaders the request headers in their original casing
 	 * @param requestBody the request body
-	 * @param status the response status (502 when the server could not be reached)
+	 * @param status the response status, {@link #PENDING} before the response head, 502
+	 * when the server could not be reached
 	 * @param responseHeaders the response headers in their original casing
 	 */
 	record Exchange(long sequence, String method, String uri, List<Map.Entry<String, String>> requestHeaders,
 			String requestBody, int status, List<Map.Entry<String, String>> responseHeaders) {
+
+		/** The status of an exchange whose response head has not arrived yet. */
+		static final int PENDING = 0;
+
+		Exchange answered(int status, List<Map.Entry<String, String>> responseHeaders) {
+			return new Exchange(this.sequence, this.method, this.uri, this.requestHeaders, this.requestBody, status,
+					responseHeaders);
+		}
 
 		@Nullable String requestHeader(String name) {
 			return find(this.requestHeaders, name);
