@@ -320,16 +320,13 @@ public final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 					}
 					this.holder.established(result.protocolVersion(), result.serverInfo(), result.capabilities(),
 							result.instructions());
-					return this.rpc.notify("notifications/initialized", null).thenReturn(result);
+					return this.rpc.notify("notifications/initialized", null)
+						.then((this.listening != null) ? this.listening.start() : Mono.empty())
+						.thenReturn(result);
 				})
 				.timeout(this.settings.initializeTimeout())
 				.onErrorMap(TimeoutException.class, (ex) -> new McpTimeoutException(name(),
 						McpSessionFilter.INITIALIZE, this.settings.initializeTimeout()))
-				.doOnSuccess((result) -> {
-					if (this.listening != null) {
-						this.listening.start();
-					}
-				})
 				.doOnError(this.holder::failed);
 		});
 	}

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.util.retry.Retry;
 
 /**
@@ -32,6 +33,10 @@ final class ListeningStream {
 	private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
 
 	private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+	// Servers drop what they send while no stream is open, so a new session waits briefly
+	// for the stream before its first request.
+	private static final Duration ANSWER_GRACE = Duration.ofSeconds(1);
 
 	private final String connectionName;
 
@@ -51,10 +56,16 @@ final class ListeningStream {
 		this.onExpired = onExpired;
 	}
 
-	synchronized void start() {
+	/**
+	 * Open the stream, replacing any previous one.
+	 * @return completes once the server has answered the first GET, or after a short
+	 * grace period for servers that hold back their answer until they have an event
+	 */
+	synchronized Mono<Void> start() {
 		stop();
 		SseStreamState stream = new SseStreamState();
-		this.subscription = Flux.defer(() -> this.transport.listen(stream))
+		Sinks.Empty<Void> answered = Sinks.empty();
+		this.subscription = Flux.defer(() -> this.transport.listen(stream, answered::tryEmitEmpty))
 			.concatMap(this.receiver)
 			// A stream the server closed normally is reopened like a dropped one.
 			.concatWith(Mono.error(StreamEnded::new))
@@ -64,7 +75,11 @@ final class ListeningStream {
 				.filter(ListeningStream::worthReopening)
 				.doBeforeRetry((signal) -> logger.debug("Reopening the listening stream of connection '"
 						+ this.connectionName + "' after: " + signal.failure().getMessage())))
-			.subscribe(null, this::ended);
+			.subscribe(null, (ex) -> {
+				answered.tryEmitEmpty();
+				ended(ex);
+			});
+		return answered.asMono().timeout(ANSWER_GRACE, Mono.empty());
 	}
 
 	synchronized void stop() {

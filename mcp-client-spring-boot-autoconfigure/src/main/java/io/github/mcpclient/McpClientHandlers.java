@@ -48,6 +48,14 @@ public record McpClientHandlers(@Nullable McpElicitationHandler elicitation, @Nu
 	}
 
 	/**
+	 * Whether any handler or listener waits for what the server sends of its own accord.
+	 * @return {@code true} if there is at least one
+	 */
+	public boolean expectsServerMessages() {
+		return this.elicitation != null || this.sampling != null || this.roots != null || !this.listeners.isEmpty();
+	}
+
+	/**
 	 * The capabilities to declare in {@code initialize}.
 	 * @return one capability per handler present
 	 */

@@ -213,6 +213,18 @@ class ResponseHandlingTests {
 	}
 
 	@Test
+	void bodyOfAnAcceptedNotificationIsIgnored() {
+		server.stubFor(rpc("initialize").willReturn(json(McpWireMock.initializeResult("2025-11-25"))));
+		server.stubFor(rpc("notifications/initialized").willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"jsonrpc\":\"2.0\",\"result\":{}}")));
+
+		this.client.initialize();
+
+		assertThat(this.client.session().state()).isEqualTo(SessionState.READY);
+	}
+
+	@Test
 	void listAllToolsFollowsCursors() {
 		stubHandshake(server, null);
 		server.stubFor(rpc("tools/list").withRequestBody(matchingJsonPath("$.params.cursor", equalTo("page-2")))

@@ -42,13 +42,15 @@ public final class McpClientAutoConfiguration {
 			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<McpClientCustomizer> customizers,
 			ObjectProvider<McpElicitationHandler> elicitation, ObjectProvider<McpSamplingHandler> sampling,
 			ObjectProvider<McpRootsProvider> roots, ObjectProvider<McpNotificationListener> listeners) {
+		McpClientHandlers handlers = new McpClientHandlers(elicitation.getIfUnique(), sampling.getIfUnique(),
+				roots.getIfUnique(), listeners.orderedStream().toList());
+		// Servers send requests and notifications of their own on the GET stream, so an
+		// application that handles them listens unless told otherwise.
 		List<McpClientSettings> connections = new McpClientSettingsMapper(properties,
-				environment.getProperty("spring.application.name"))
+				environment.getProperty("spring.application.name"), handlers.expectsServerMessages())
 			.map();
 		// A private mapper: the application's may use naming strategies that break MCP's field names.
 		JsonMapper mapper = JsonMapper.builder().build();
-		McpClientHandlers handlers = new McpClientHandlers(elicitation.getIfUnique(), sampling.getIfUnique(),
-				roots.getIfUnique(), listeners.orderedStream().toList());
 		List<McpClient> clients = new ArrayList<>(connections.size());
 		for (McpClientSettings settings : connections) {
 			WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder).clone();

@@ -55,10 +55,12 @@ public class McpClientProperties {
 	private boolean failFast;
 
 	/**
-	 * Whether to keep a GET stream open to each server for the messages it sends of its
-	 * own accord, unless a connection sets its own.
+	 * Whether to keep a GET stream open to each server for the requests and
+	 * notifications it sends of its own accord, unless a connection sets its own.
+	 * Defaults to whether the application defines an elicitation, sampling or roots
+	 * handler or a notification listener.
 	 */
-	private boolean listen;
+	private @Nullable Boolean listen;
 
 	/**
 	 * Timeout for ending all sessions when the application shuts down.
@@ -132,11 +134,11 @@ public class McpClientProperties {
 		this.failFast = failFast;
 	}
 
-	public boolean isListen() {
+	public @Nullable Boolean getListen() {
 		return this.listen;
 	}
 
-	public void setListen(boolean listen) {
+	public void setListen(@Nullable Boolean listen) {
 		this.listen = listen;
 	}
 

@@ -29,9 +29,13 @@ final class McpClientSettingsMapper {
 
 	private final @Nullable String applicationName;
 
-	McpClientSettingsMapper(McpClientProperties properties, @Nullable String applicationName) {
+	private final boolean listenByDefault;
+
+	McpClientSettingsMapper(McpClientProperties properties, @Nullable String applicationName,
+			boolean listenByDefault) {
 		this.properties = properties;
 		this.applicationName = applicationName;
+		this.listenByDefault = listenByDefault;
 	}
 
 	List<McpClientSettings> map() {
@@ -60,12 +64,19 @@ final class McpClientSettingsMapper {
 				bytes("max-event-size", this.properties.getMaxEventSize()));
 		return McpClientSettings.of(name, url)
 			.withHeaders(connection.getHeaders())
-			.withListen((connection.getListen() != null) ? connection.getListen() : this.properties.isListen())
+			.withListen(listen(connection))
 			.withClientInfo(clientInfo())
 			.withProtocolVersions(versions)
 			.withRequestTimeout(requestTimeout)
 			.withInitializeTimeout(initializeTimeout)
 			.withLimits(limits);
+	}
+
+	private boolean listen(McpClientProperties.Connection connection) {
+		if (connection.getListen() != null) {
+			return connection.getListen();
+		}
+		return (this.properties.getListen() != null) ? this.properties.getListen() : this.listenByDefault;
 	}
 
 	private Implementation clientInfo() {

@@ -88,6 +88,7 @@ public final class StreamableHttpTransport {
 	 * @return the messages the server sent back
 	 */
 	public Flux<JsonRpcMessage> post(JsonRpcMessage message, String method) {
+		boolean request = message instanceof JsonRpcRequest;
 		SseStreamState stream = new SseStreamState();
 		Flux<JsonRpcMessage> answer = Flux.defer(() -> this.webClient.post()
 			.uri(this.endpoint)
@@ -95,11 +96,20 @@ public final class StreamableHttpTransport {
 			.contentType(MediaType.APPLICATION_JSON)
 			.accept(MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM)
 			.bodyValue(this.codec.write(message))
-			.exchangeToFlux((response) -> read(response, method, stream)));
-		if (message instanceof JsonRpcRequest) {
+			.exchangeToFlux((response) -> request ? read(response, method, stream) : accepted(response, method)));
+		if (request) {
 			answer = answer.concatWith(Flux.defer(() -> resume(method, stream, 1)));
 		}
 		return answer.onErrorMap((ex) -> !(ex instanceof McpException), (ex) -> ioFailure(ex, method));
+	}
+
+	// A notification or response expects 202 and no body; some servers answer 200 with
+	// a body of their own, which carries nothing the client needs.
+	private Flux<JsonRpcMessage> accepted(ClientResponse response, String method) {
+		if (response.statusCode().isError() || response.statusCode().is3xxRedirection()) {
+			return readExcerpt(response).flatMapMany((excerpt) -> Flux.error(httpError(response, excerpt, method)));
+		}
+		return response.releaseBody().thenMany(Flux.empty());
 	}
 
 	/**
@@ -108,10 +118,12 @@ public final class StreamableHttpTransport {
 	 * status.
 	 * @param stream the stream's state, kept across reconnections so they resume where the
 	 * last one ended
+	 * @param onResponse called when the server's response status arrives, before any event
 	 * @return the messages, until the server ends the stream
 	 */
-	public Flux<JsonRpcMessage> listen(SseStreamState stream) {
-		return get(LISTEN, stream).onErrorMap((ex) -> !(ex instanceof McpException), (ex) -> ioFailure(ex, LISTEN));
+	public Flux<JsonRpcMessage> listen(SseStreamState stream, Runnable onResponse) {
+		return get(LISTEN, stream, onResponse).onErrorMap((ex) -> !(ex instanceof McpException),
+				(ex) -> ioFailure(ex, LISTEN));
 	}
 
 	private Flux<JsonRpcMessage> resume(String method, SseStreamState stream, int attempt) {
@@ -123,11 +135,12 @@ public final class StreamableHttpTransport {
 					+ " times without the response; giving up", null, null));
 		}
 		return Mono.delay(stream.retryDelay(DEFAULT_RETRY))
-			.thenMany(get(method, stream))
+			.thenMany(get(method, stream, () -> {
+			}))
 			.concatWith(Flux.defer(() -> resume(method, stream, attempt + 1)));
 	}
 
-	private Flux<JsonRpcMessage> get(String method, SseStreamState stream) {
+	private Flux<JsonRpcMessage> get(String method, SseStreamState stream, Runnable onResponse) {
 		return Flux.defer(() -> this.webClient.get()
 			.uri(this.endpoint)
 			.attribute(McpSessionFilter.METHOD_ATTRIBUTE, method)
@@ -138,7 +151,10 @@ public final class StreamableHttpTransport {
 					headers.set(McpHeaders.LAST_EVENT_ID, lastEventId);
 				}
 			})
-			.exchangeToFlux((response) -> read(response, method, stream)));
+			.exchangeToFlux((response) -> {
+				onResponse.run();
+				return read(response, method, stream);
+			}));
 	}
 
 	/**

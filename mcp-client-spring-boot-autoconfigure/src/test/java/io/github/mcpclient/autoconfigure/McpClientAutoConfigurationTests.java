@@ -199,8 +199,9 @@ class McpClientAutoConfigurationTests {
 	}
 
 	@Test
-	void handlerBeansDeclareTheirCapabilities() {
+	void handlerBeansDeclareTheirCapabilitiesAndListenByDefault() {
 		stubServer();
+		server.stubFor(get(urlEqualTo("/mcp")).willReturn(aResponse().withStatus(405)));
 		this.runner.withPropertyValues("mcp.client.connections.one.url=" + url())
 			.withBean(McpElicitationHandler.class, () -> (name, request) -> ElicitResult.decline())
 			.withBean(McpRootsProvider.class, () -> (name) -> List.of())
@@ -208,6 +209,7 @@ class McpClientAutoConfigurationTests {
 				context.getBean(McpClient.class).ping();
 				server.verify(postRequestedFor(urlEqualTo("/mcp")).withRequestBody(matchingJsonPath(
 						"$.params.capabilities", equalToJson("{\"elicitation\":{},\"roots\":{\"listChanged\":true}}"))));
+				server.verify(1, getRequestedFor(urlEqualTo("/mcp")));
 			});
 	}
 
