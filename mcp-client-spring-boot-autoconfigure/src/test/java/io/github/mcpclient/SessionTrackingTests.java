@@ -180,6 +180,20 @@ class SessionTrackingTests {
 	}
 
 	@Test
+	void badRequestSayingTheSessionIsUnknownIsAnExpiry() {
+		stubHandshake(server, SESSION);
+		server.stubFor(rpc("ping").withHeader("MCP-Session-Id", equalTo(SESSION))
+			.willReturn(aResponse().withStatus(400)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32000,"
+						+ "\"message\":\"Bad Request: No valid session ID provided\"}}")));
+		this.client.initialize();
+
+		assertThatExceptionOfType(McpSessionExpiredException.class).isThrownBy(this.client::ping);
+		assertThat(this.client.session().state()).isEqualTo(SessionState.EXPIRED);
+	}
+
+	@Test
 	void closeDeletesTheSessionWithItsHeadersAndClearsState() {
 		stubHandshake(server, SESSION);
 		server.stubFor(delete(urlEqualTo(McpWireMock.PATH)).willReturn(aResponse().withStatus(200)));

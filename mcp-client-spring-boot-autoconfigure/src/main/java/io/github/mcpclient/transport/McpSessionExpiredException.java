@@ -1,18 +1,17 @@
 package io.github.mcpclient.transport;
 
 /**
- * Thrown when the server answers 404 to a request that carried a session id: the server
- * has forgotten the session. The client has already dropped it; the next call starts a
+ * Thrown when the server answers 404 to a request that carried a session id (or 400 saying
+ * the session is not valid): the server has forgotten the session. The client has already dropped it; the next call starts a
  * new one.
  */
 public class McpSessionExpiredException extends McpTransportException {
 
 	private final String maskedSessionId;
 
-	public McpSessionExpiredException(String connectionName, String method, String maskedSessionId) {
-		super(connectionName, method, 404, "session " + maskedSessionId
-				+ " is no longer known to the server (HTTP 404); the next call starts a new session", null, null,
-				null);
+	public McpSessionExpiredException(String connectionName, String method, String maskedSessionId, int status) {
+		super(connectionName, method, status, "session " + maskedSessionId + " is no longer known to the server (HTTP "
+				+ status + "); the next call starts a new session", null, null, null);
 		this.maskedSessionId = maskedSessionId;
 	}
 

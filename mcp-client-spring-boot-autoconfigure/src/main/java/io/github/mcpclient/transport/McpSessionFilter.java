@@ -1,5 +1,8 @@
 package io.github.mcpclient.transport;
 
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+
 import io.github.mcpclient.session.McpSession;
 import io.github.mcpclient.session.McpSessionHolder;
 import io.github.mcpclient.session.SessionIds;
@@ -8,6 +11,8 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -34,6 +39,15 @@ public final class McpSessionFilter implements ExchangeFilterFunction {
 	public static final String INITIALIZE = "initialize";
 
 	private static final Log logger = LogFactory.getLog(McpSessionFilter.class);
+
+	// The specification signals a lost session with 404, but some servers (the reference
+	// "everything" server among them) answer 400 with a message about the session. A 400
+	// about anything else, such as the protocol-version header, is left to the caller.
+	private static final Pattern UNKNOWN_SESSION = Pattern
+		.compile("(?i)(no valid|invalid|unknown|expired|terminated)[^\\n]{0,40}session"
+				+ "|session[^\\n]{0,40}(not found|invalid|unknown|expired|terminated)");
+
+	private static final int INSPECTED_BYTES = 4096;
 
 	private final McpSessionHolder holder;
 
@@ -74,14 +88,34 @@ public final class McpSessionFilter implements ExchangeFilterFunction {
 			}
 		}
 		if (sentSessionId != null && response.statusCode().value() == HttpStatus.NOT_FOUND.value()) {
-			String connection = this.holder.snapshot().connectionName();
-			this.holder.expire(sentSessionId);
-			String masked = SessionIds.mask(sentSessionId);
-			logger.debug("Connection '" + connection + "': session " + masked + " expired on " + method);
-			return response.releaseBody()
-				.then(Mono.error(new McpSessionExpiredException(connection, method, masked)));
+			return response.releaseBody().then(Mono.error(expired(sentSessionId, method, 404)));
+		}
+		if (sentSessionId != null && response.statusCode().value() == HttpStatus.BAD_REQUEST.value()) {
+			return DataBufferUtils
+				.join(DataBufferUtils.takeUntilByteCount(response.bodyToFlux(DataBuffer.class), INSPECTED_BYTES))
+				.map(McpSessionFilter::text)
+				.defaultIfEmpty("")
+				.flatMap((body) -> UNKNOWN_SESSION.matcher(body).find() ? Mono.error(expired(sentSessionId, method, 400))
+						: Mono.just(response.mutate().body(body).build()));
 		}
 		return Mono.just(response);
+	}
+
+	private McpSessionExpiredException expired(String sessionId, String method, int status) {
+		String connection = this.holder.snapshot().connectionName();
+		this.holder.expire(sessionId);
+		String masked = SessionIds.mask(sessionId);
+		logger.debug("Connection '" + connection + "': session " + masked + " expired on " + method);
+		return new McpSessionExpiredException(connection, method, masked, status);
+	}
+
+	private static String text(DataBuffer buffer) {
+		try {
+			return buffer.toString(StandardCharsets.UTF_8);
+		}
+		finally {
+			DataBufferUtils.release(buffer);
+		}
 	}
 
 }
