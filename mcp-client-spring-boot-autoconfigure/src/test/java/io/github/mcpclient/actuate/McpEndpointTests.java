@@ -125,13 +125,20 @@ class McpEndpointTests {
 	}
 
 	@Test
-	void connectionWithoutSessionShowsNeitherIdNorFingerprint() {
+	void statelessLegacyConnectionReadsAsNoneWithoutFingerprint() {
 		McpClient stateless = clientIn("files", session("files", URL, SessionState.READY, null), noTraffic());
 
 		ConnectionDescriptor connection = endpoint(Show.ALWAYS, stateless).connection(SecurityContext.NONE, "files");
 
-		assertThat(connection.sessionId()).isNull();
+		assertThat(connection.sessionId()).isEqualTo("none");
 		assertThat(connection.sessionIdFingerprint()).isNull();
+	}
+
+	@Test
+	void connectionNotConnectedYetShowsNoSessionId() {
+		McpClient fresh = clientIn("files", session("files", URL, SessionState.NEW, null), noTraffic());
+
+		assertThat(endpoint(Show.ALWAYS, fresh).connection(SecurityContext.NONE, "files").sessionId()).isNull();
 	}
 
 	@Test
