@@ -1,6 +1,9 @@
 package io.github.mcpclient;
 
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,15 +19,16 @@ import io.github.mcpclient.protocol.CompleteRequest;
 import io.github.mcpclient.protocol.CompleteResult;
 import io.github.mcpclient.protocol.EmptyResult;
 import io.github.mcpclient.protocol.GetPromptResult;
-import io.github.mcpclient.protocol.InitializeRequest;
 import io.github.mcpclient.protocol.InitializeResult;
 import io.github.mcpclient.protocol.JsonRpcCodec;
+import io.github.mcpclient.protocol.JsonRpcError;
+import io.github.mcpclient.protocol.JsonRpcMessage;
 import io.github.mcpclient.protocol.ListPromptsResult;
 import io.github.mcpclient.protocol.ListResourceTemplatesResult;
 import io.github.mcpclient.protocol.ListResourcesResult;
 import io.github.mcpclient.protocol.ListToolsResult;
 import io.github.mcpclient.protocol.LoggingLevel;
-import io.github.mcpclient.protocol.McpException;
+import io.github.mcpclient.protocol.McpProtocolException;
 import io.github.mcpclient.protocol.McpTimeoutException;
 import io.github.mcpclient.protocol.PaginatedRequest;
 import io.github.mcpclient.protocol.ProgressNotification;
@@ -33,10 +37,10 @@ import io.github.mcpclient.protocol.ReadResourceRequest;
 import io.github.mcpclient.protocol.ReadResourceResult;
 import io.github.mcpclient.protocol.Resource;
 import io.github.mcpclient.protocol.ResourceTemplate;
+import io.github.mcpclient.protocol.ServerCapabilities;
 import io.github.mcpclient.protocol.SetLevelRequest;
 import io.github.mcpclient.protocol.GetPromptRequest;
 import io.github.mcpclient.protocol.Tool;
-import io.github.mcpclient.protocol.UnsupportedProtocolVersionException;
 import io.github.mcpclient.session.McpSession;
 import io.github.mcpclient.session.McpSessionHolder;
 import io.github.mcpclient.session.McpSessionStatistics;
@@ -44,6 +48,7 @@ import io.github.mcpclient.session.SessionState;
 import io.github.mcpclient.transport.McpSessionExpiredException;
 import io.github.mcpclient.transport.McpSessionFilter;
 import io.github.mcpclient.transport.McpTransportException;
+import io.github.mcpclient.transport.SseStreamState;
 import io.github.mcpclient.transport.StreamableHttpTransport;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -66,6 +71,8 @@ public final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 
 	private static final Log logger = LogFactory.getLog(DefaultReactiveMcpClient.class);
 
+	private static final String SUBSCRIPTIONS_LISTEN = "subscriptions/listen";
+
 	private final McpClientSettings settings;
 
 	private final StreamableHttpTransport transport;
@@ -80,10 +87,19 @@ public final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 
 	private final RpcChannel rpc;
 
+	private final ModernRequests modernRequests;
+
+	private final ModernCalls modernCalls;
+
+	private final Connector connector;
+
 	private final @Nullable ListeningStream listening;
 
 	// The handshake in progress or completed; null when the next call must start one.
 	private final AtomicReference<@Nullable Mono<InitializeResult>> handshake = new AtomicReference<>();
+
+	// How requests look in the era the current connection speaks.
+	private volatile RequestShape shape = RequestShape.LEGACY;
 
 	DefaultReactiveMcpClient(McpClientSettings settings, McpClientHandlers handlers, StreamableHttpTransport transport,
 			McpSessionHolder holder, JsonMapper mapper) {
@@ -92,9 +108,24 @@ public final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 		this.holder = holder;
 		this.mapper = mapper;
 		this.handlers = handlers;
-		this.serverMessages = new ServerMessageHandler(settings.connectionName(), handlers, mapper);
+		List<McpNotificationListener> listeners = new ArrayList<>();
+		listeners.add(new McpNotificationListener() {
+			@Override
+			public void onNotification(String connectionName, String method, @Nullable JsonNode params) {
+				DefaultReactiveMcpClient.this.modernCalls.invalidate(method, params);
+			}
+		});
+		listeners.addAll(handlers.listeners());
+		this.serverMessages = new ServerMessageHandler(settings.connectionName(), handlers.withListeners(listeners),
+				mapper);
 		this.rpc = new RpcChannel(settings.connectionName(), transport, holder, this.serverMessages, mapper);
-		this.listening = settings.listen() ? new ListeningStream(settings.connectionName(), transport,
+		this.modernRequests = new ModernRequests(settings.connectionName(), settings.clientInfo(),
+				handlers.capabilities(), mapper);
+		this.modernCalls = new ModernCalls(settings.connectionName(), this.rpc, this.serverMessages, mapper,
+				Clock.systemUTC());
+		this.connector = new Connector(settings, handlers.capabilities(), this.rpc, holder, transport,
+				this.modernRequests, mapper);
+		this.listening = settings.listen() ? new ListeningStream(settings.connectionName(), this::openListening,
 				this.rpc::receive, (expired) -> forgetExpiredSession()) : null;
 	}
 
@@ -154,12 +185,18 @@ public final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 
 	@Override
 	public Mono<Void> ping() {
-		return call("ping", null, EmptyResult.class).then();
+		// The modern era has no ping; discover is the cheapest request every server answers.
+		return connected(() -> this.shape.isLegacy() ? this.rpc.request("ping", null, this.settings.requestTimeout(), true)
+				: this.rpc.request(Connector.DISCOVER, null, this.settings.requestTimeout(), false, this.shape))
+			.then();
 	}
 
 	@Override
 	public Mono<ListToolsResult> listTools(@Nullable String cursor) {
-		return call("tools/list", new PaginatedRequest(cursor), ListToolsResult.class);
+		return call("tools/list", new PaginatedRequest(cursor), ListToolsResult.class).map((result) -> this.shape
+			.isLegacy() ? result
+					: new ListToolsResult(this.modernRequests.usable(result.tools()), result.nextCursor(),
+							result.meta()));
 	}
 
 	@Override
@@ -230,7 +267,10 @@ public final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 
 	@Override
 	public Mono<Void> setLoggingLevel(LoggingLevel level) {
-		return call("logging/setLevel", new SetLevelRequest(level), EmptyResult.class).then();
+		// Modern requests carry the level in their metadata instead.
+		this.modernRequests.logLevel(level);
+		return connected(() -> this.shape.isLegacy()
+				? call("logging/setLevel", new SetLevelRequest(level), EmptyResult.class).then() : Mono.<Void>empty());
 	}
 
 	@Override
@@ -264,8 +304,34 @@ public final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 	}
 
 	private <T> Mono<T> call(String method, @Nullable Object params, Class<T> resultType) {
-		return connected(() -> this.rpc.request(method, params, this.settings.requestTimeout(), true))
-			.map((result) -> convert(result, resultType, method));
+		return connected(() -> {
+			RequestShape current = this.shape;
+			if (current.isLegacy()) {
+				return this.rpc.request(method, params, this.settings.requestTimeout(), true);
+			}
+			return this.modernCalls.request(method, params, this.settings.requestTimeout(), current,
+					() -> listAllTools().then());
+		}).map((result) -> convert(result, resultType, method));
+	}
+
+	private Flux<JsonRpcMessage> openListening(SseStreamState stream, Runnable onAnswer) {
+		RequestShape current = this.shape;
+		if (current.isLegacy()) {
+			return this.transport.listen(stream, onAnswer);
+		}
+		ServerCapabilities capabilities = this.holder.snapshot().serverCapabilities();
+		Map<String, Object> notifications = new LinkedHashMap<>();
+		if (capabilities != null && capabilities.tools() != null) {
+			notifications.put("toolsListChanged", true);
+		}
+		if (capabilities != null && capabilities.prompts() != null) {
+			notifications.put("promptsListChanged", true);
+		}
+		if (capabilities != null && capabilities.resources() != null) {
+			notifications.put("resourcesListChanged", true);
+		}
+		return this.rpc.open(SUBSCRIPTIONS_LISTEN, Map.of("notifications", notifications), current)
+			.doOnNext((message) -> onAnswer.run());
 	}
 
 	// Runs an operation on an established session; a session the server forgot is dropped
@@ -275,6 +341,12 @@ public final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 			Mono<InitializeResult> current = currentHandshake();
 			return current.then(Mono.defer(operation))
 				.onErrorResume(McpSessionExpiredException.class, (ex) -> {
+					this.handshake.compareAndSet(current, null);
+					return Mono.error(ex);
+				})
+				.onErrorResume(DefaultReactiveMcpClient::isUnsupportedVersion, (ex) -> {
+					// The server no longer speaks what was negotiated: probe again next time.
+					this.settings.eraVerdicts().forget(this.settings.url());
 					this.handshake.compareAndSet(current, null);
 					return Mono.error(ex);
 				});
@@ -306,35 +378,23 @@ public final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 	}
 
 	private Mono<InitializeResult> performHandshake() {
-		return Mono.defer(() -> {
-			this.holder.initializing();
-			List<String> accepted = this.settings.protocolVersions();
-			InitializeRequest request = new InitializeRequest(accepted.get(0), this.handlers.capabilities(),
-					this.settings.clientInfo());
-			return this.rpc.request(McpSessionFilter.INITIALIZE, request, this.settings.initializeTimeout(), false)
-				.map((result) -> convert(result, InitializeResult.class, McpSessionFilter.INITIALIZE))
-				.flatMap((result) -> {
-					if (!accepted.contains(result.protocolVersion())) {
-						return abandon(new UnsupportedProtocolVersionException(name(), McpSessionFilter.INITIALIZE,
-								accepted.get(0), result.protocolVersion(), accepted));
-					}
-					this.holder.established(result.protocolVersion(), result.serverInfo(), result.capabilities(),
-							result.instructions());
-					return this.rpc.notify("notifications/initialized", null)
-						.then((this.listening != null) ? this.listening.start() : Mono.empty())
-						.thenReturn(result);
-				})
-				.timeout(this.settings.initializeTimeout())
-				.onErrorMap(TimeoutException.class, (ex) -> new McpTimeoutException(name(),
-						McpSessionFilter.INITIALIZE, this.settings.initializeTimeout()))
-				.doOnError((ex) -> this.holder.failed());
-		});
+		return this.connector.connect()
+			.flatMap((connection) -> {
+				this.shape = connection.shape();
+				this.modernCalls.clear();
+				return ((this.listening != null) ? this.listening.start() : Mono.<Void>empty())
+					.thenReturn(connection.result());
+			})
+			.timeout(this.settings.initializeTimeout())
+			.onErrorMap(TimeoutException.class, (ex) -> new McpTimeoutException(name(), McpSessionFilter.INITIALIZE,
+					this.settings.initializeTimeout()))
+			.doOnError((ex) -> this.holder.failed());
 	}
 
-	// A server we cannot talk to may still have opened a session: end it politely.
-	private Mono<InitializeResult> abandon(McpException reason) {
-		Mono<Void> terminate = this.holder.snapshot().hasSessionId() ? this.transport.terminate() : Mono.empty();
-		return terminate.onErrorResume((ex) -> Mono.empty()).then(Mono.error(reason));
+	private static boolean isUnsupportedVersion(Throwable ex) {
+		JsonRpcError error = (ex instanceof McpProtocolException protocol) ? protocol.getError()
+				: (ex instanceof McpTransportException transport) ? transport.getRpcError() : null;
+		return error != null && error.code() == JsonRpcError.UNSUPPORTED_VERSION;
 	}
 
 	private <R, T> Flux<T> allPages(String method, Function<@Nullable String, Mono<R>> page,

@@ -1,6 +1,7 @@
 package io.github.mcpclient;
 
 import java.time.Duration;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -8,7 +9,6 @@ import io.github.mcpclient.protocol.JsonRpcMessage;
 import io.github.mcpclient.transport.McpSessionExpiredException;
 import io.github.mcpclient.transport.McpTransportException;
 import io.github.mcpclient.transport.SseStreamState;
-import io.github.mcpclient.transport.StreamableHttpTransport;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -19,8 +19,9 @@ import reactor.core.publisher.Sinks;
 import reactor.util.retry.Retry;
 
 /**
- * The optional GET stream on which a server sends requests and notifications of its own
- * accord. A dropped stream is reopened with growing pauses, resuming after the last
+ * The optional long-lived stream on which a server sends requests and notifications of
+ * its own accord: the GET stream in the legacy era, {@code subscriptions/listen} in the
+ * modern one. A dropped stream is reopened with growing pauses, resuming after the last
  * event seen; a 405 means the server offers no such stream, and an expired session ends
  * it until the next session starts one again.
  *
@@ -40,7 +41,7 @@ final class ListeningStream {
 
 	private final String connectionName;
 
-	private final StreamableHttpTransport transport;
+	private final BiFunction<SseStreamState, Runnable, Flux<JsonRpcMessage>> source;
 
 	private final Function<JsonRpcMessage, Mono<?>> receiver;
 
@@ -48,10 +49,18 @@ final class ListeningStream {
 
 	private @Nullable Disposable subscription;
 
-	ListeningStream(String connectionName, StreamableHttpTransport transport, Function<JsonRpcMessage, Mono<?>> receiver,
-			Consumer<McpSessionExpiredException> onExpired) {
+	/**
+	 * Create a listening stream.
+	 * @param connectionName the connection
+	 * @param source opens the stream once: given the state kept across reconnections and a
+	 * callback to run when the server has answered
+	 * @param receiver handles each message
+	 * @param onExpired told when the session expired under the stream
+	 */
+	ListeningStream(String connectionName, BiFunction<SseStreamState, Runnable, Flux<JsonRpcMessage>> source,
+			Function<JsonRpcMessage, Mono<?>> receiver, Consumer<McpSessionExpiredException> onExpired) {
 		this.connectionName = connectionName;
-		this.transport = transport;
+		this.source = source;
 		this.receiver = receiver;
 		this.onExpired = onExpired;
 	}
@@ -65,7 +74,7 @@ final class ListeningStream {
 		stop();
 		SseStreamState stream = new SseStreamState();
 		Sinks.Empty<Void> answered = Sinks.empty();
-		this.subscription = Flux.defer(() -> this.transport.listen(stream, answered::tryEmitEmpty))
+		this.subscription = Flux.defer(() -> this.source.apply(stream, answered::tryEmitEmpty))
 			.concatMap(this.receiver)
 			// A stream the server closed normally is reopened like a dropped one.
 			.concatWith(Mono.error(StreamEnded::new))

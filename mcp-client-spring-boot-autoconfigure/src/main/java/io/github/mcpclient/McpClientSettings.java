@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.github.mcpclient.protocol.Era;
 import io.github.mcpclient.protocol.Implementation;
 import io.github.mcpclient.protocol.ProtocolVersion;
 import io.github.mcpclient.transport.TransportLimits;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything one client needs to know about its connection.
@@ -23,10 +25,13 @@ import io.github.mcpclient.transport.TransportLimits;
  * @param requestTimeout how long one request may take
  * @param initializeTimeout how long the handshake may take
  * @param limits response size limits
+ * @param era the protocol era to speak, or {@code null} to choose automatically
+ * @param eraVerdicts where the automatic choice is remembered per server origin
  */
 public record McpClientSettings(String connectionName, URI url, Map<String, String> headers,
 		Implementation clientInfo, boolean listen, List<String> protocolVersions,
-		Duration requestTimeout, Duration initializeTimeout, TransportLimits limits) {
+		Duration requestTimeout, Duration initializeTimeout, TransportLimits limits, @Nullable Era era,
+		EraVerdicts eraVerdicts) {
 
 	/** Default time a request or the handshake may take. */
 	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
@@ -34,8 +39,11 @@ public record McpClientSettings(String connectionName, URI url, Map<String, Stri
 	public McpClientSettings {
 		headers = Map.copyOf(headers);
 		protocolVersions = List.copyOf(protocolVersions);
-		if (protocolVersions.isEmpty()) {
-			throw new IllegalArgumentException("at least one protocol version is required");
+		if (protocolVersions.isEmpty() || !ProtocolVersion.SUPPORTED.containsAll(protocolVersions)) {
+			throw new IllegalArgumentException("protocol versions must be among " + ProtocolVersion.SUPPORTED);
+		}
+		if (era != null && protocolVersions.stream().noneMatch((version) -> ProtocolVersion.eraOf(version) == era)) {
+			throw new IllegalArgumentException("no protocol version of the " + era + " era among " + protocolVersions);
 		}
 		if (requestTimeout.isNegative() || requestTimeout.isZero() || initializeTimeout.isNegative()
 				|| initializeTimeout.isZero()) {
@@ -51,8 +59,8 @@ public record McpClientSettings(String connectionName, URI url, Map<String, Stri
 	 */
 	public static McpClientSettings of(String connectionName, URI url) {
 		return new McpClientSettings(connectionName, url, Map.of(), defaultClientInfo(), false,
-				ProtocolVersion.LEGACY_SUPPORTED, DEFAULT_TIMEOUT,
-				DEFAULT_TIMEOUT, TransportLimits.DEFAULTS);
+				ProtocolVersion.SUPPORTED, DEFAULT_TIMEOUT, DEFAULT_TIMEOUT, TransportLimits.DEFAULTS, null,
+				EraVerdicts.shared());
 	}
 
 	/**
@@ -66,44 +74,69 @@ public record McpClientSettings(String connectionName, URI url, Map<String, Stri
 
 	public McpClientSettings withHeaders(Map<String, String> headers) {
 		return new McpClientSettings(this.connectionName, this.url, headers, this.clientInfo, this.listen,
-				this.protocolVersions, this.requestTimeout, this.initializeTimeout, this.limits);
+				this.protocolVersions, this.requestTimeout, this.initializeTimeout, this.limits, this.era, this.eraVerdicts);
 	}
 
 	public McpClientSettings withClientInfo(Implementation clientInfo) {
 		return new McpClientSettings(this.connectionName, this.url, this.headers, clientInfo, this.listen,
-				this.protocolVersions, this.requestTimeout, this.initializeTimeout, this.limits);
+				this.protocolVersions, this.requestTimeout, this.initializeTimeout, this.limits, this.era, this.eraVerdicts);
 	}
 
 	public McpClientSettings withListen(boolean listen) {
 		return new McpClientSettings(this.connectionName, this.url, this.headers, this.clientInfo, listen,
-				this.protocolVersions, this.requestTimeout, this.initializeTimeout, this.limits);
+				this.protocolVersions, this.requestTimeout, this.initializeTimeout, this.limits, this.era, this.eraVerdicts);
 	}
 
 	public McpClientSettings withProtocolVersions(List<String> protocolVersions) {
 		return new McpClientSettings(this.connectionName, this.url, this.headers, this.clientInfo,
-				this.listen, protocolVersions, this.requestTimeout, this.initializeTimeout, this.limits);
+				this.listen, protocolVersions, this.requestTimeout, this.initializeTimeout, this.limits, this.era, this.eraVerdicts);
 	}
 
 	public McpClientSettings withRequestTimeout(Duration requestTimeout) {
 		return new McpClientSettings(this.connectionName, this.url, this.headers, this.clientInfo,
-				this.listen, this.protocolVersions, requestTimeout, this.initializeTimeout, this.limits);
+				this.listen, this.protocolVersions, requestTimeout, this.initializeTimeout, this.limits, this.era, this.eraVerdicts);
 	}
 
 	public McpClientSettings withInitializeTimeout(Duration initializeTimeout) {
 		return new McpClientSettings(this.connectionName, this.url, this.headers, this.clientInfo,
-				this.listen, this.protocolVersions, this.requestTimeout, initializeTimeout, this.limits);
+				this.listen, this.protocolVersions, this.requestTimeout, initializeTimeout, this.limits, this.era, this.eraVerdicts);
 	}
 
 	public McpClientSettings withLimits(TransportLimits limits) {
 		return new McpClientSettings(this.connectionName, this.url, this.headers, this.clientInfo,
-				this.listen, this.protocolVersions, this.requestTimeout, this.initializeTimeout, limits);
+				this.listen, this.protocolVersions, this.requestTimeout, this.initializeTimeout, limits, this.era, this.eraVerdicts);
+	}
+
+	public McpClientSettings withEra(@Nullable Era era) {
+		return new McpClientSettings(this.connectionName, this.url, this.headers, this.clientInfo, this.listen,
+				this.protocolVersions, this.requestTimeout, this.initializeTimeout, this.limits, era,
+				this.eraVerdicts);
+	}
+
+	public McpClientSettings withEraVerdicts(EraVerdicts eraVerdicts) {
+		return new McpClientSettings(this.connectionName, this.url, this.headers, this.clientInfo, this.listen,
+				this.protocolVersions, this.requestTimeout, this.initializeTimeout, this.limits, this.era,
+				eraVerdicts);
+	}
+
+	/**
+	 * The accepted versions of one era, preferred first.
+	 * @param era the era
+	 * @return the versions, empty if the era is ruled out
+	 */
+	public List<String> versionsOf(Era era) {
+		if (this.era != null && this.era != era) {
+			return List.of();
+		}
+		return this.protocolVersions.stream().filter((version) -> ProtocolVersion.eraOf(version) == era).toList();
 	}
 
 	@Override
 	public String toString() {
 		// Header values may be credentials.
 		return "McpClientSettings[connection=" + this.connectionName + ", url=" + this.url + ", headers="
-				+ this.headers.keySet() + ", protocolVersions=" + this.protocolVersions + "]";
+				+ this.headers.keySet() + ", protocolVersions=" + this.protocolVersions + ", era="
+				+ ((this.era != null) ? this.era : "automatic") + "]";
 	}
 
 }

@@ -20,6 +20,7 @@ import io.github.mcpclient.transport.StreamableHttpTransport;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -66,13 +67,29 @@ final class RpcChannel {
 	 * @return the result
 	 */
 	Mono<JsonNode> request(String method, @Nullable Object params, Duration timeout, boolean cancellable) {
+		return request(method, params, timeout, cancellable, RequestShape.LEGACY);
+	}
+
+	/**
+	 * Send a request shaped for a protocol era and wait for its result.
+	 * @param method the method
+	 * @param params the parameters, mapped to JSON, or {@code null}
+	 * @param timeout how long to wait
+	 * @param cancellable whether giving up is announced to the server (legacy era only)
+	 * @param shape the era's request shape
+	 * @return the result
+	 */
+	Mono<JsonNode> request(String method, @Nullable Object params, Duration timeout, boolean cancellable,
+			RequestShape shape) {
 		return Mono.defer(() -> {
 			JsonNode id = LongNode.valueOf(this.requestIds.incrementAndGet());
-			JsonRpcRequest request = new JsonRpcRequest(id, method, toParams(params));
+			JsonNode shapedParams = shape.params(method, toParams(params));
+			JsonRpcRequest request = new JsonRpcRequest(id, method, shapedParams);
 			AtomicReference<@Nullable JsonNode> strayId = new AtomicReference<>();
 			AtomicBoolean answered = new AtomicBoolean();
 			this.holder.recordRequest();
-			Mono<JsonNode> result = this.transport.post(request, method)
+			Mono<JsonNode> result = this.transport
+				.post(request, method, shape.headers(method, shapedParams), shape.isLegacy())
 				.concatMap((message) -> receive(message, id, strayId))
 				.next()
 				.doOnNext((response) -> answered.set(true))
@@ -80,7 +97,8 @@ final class RpcChannel {
 				.flatMap((response) -> resultOf(response, method))
 				.timeout(timeout)
 				.onErrorMap(TimeoutException.class, (ex) -> new McpTimeoutException(this.connectionName, method, timeout));
-			if (!cancellable) {
+			// A modern server takes the closed response stream as the cancellation.
+			if (!cancellable || !shape.isLegacy()) {
 				return result;
 			}
 			return result
@@ -92,6 +110,24 @@ final class RpcChannel {
 						cancel(id, "cancelled by the client");
 					}
 				});
+		});
+	}
+
+	/**
+	 * Open a long-lived request whose stream carries messages rather than one answer, such
+	 * as {@code subscriptions/listen}.
+	 * @param method the method
+	 * @param params the parameters, or {@code null}
+	 * @param shape the era's request shape
+	 * @return every message the server sends on the stream
+	 */
+	Flux<JsonRpcMessage> open(String method, @Nullable Object params, RequestShape shape) {
+		return Flux.defer(() -> {
+			JsonNode id = LongNode.valueOf(this.requestIds.incrementAndGet());
+			JsonNode shapedParams = shape.params(method, toParams(params));
+			this.holder.recordRequest();
+			return this.transport.post(new JsonRpcRequest(id, method, shapedParams), method,
+					shape.headers(method, shapedParams), false);
 		});
 	}
 

@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import io.github.mcpclient.protocol.Era;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.web.reactive.function.client.WebClient;
@@ -45,7 +46,9 @@ final class McpWireMock {
 	}
 
 	static McpClientSettings settings(WireMockExtension server) {
-		return McpClientSettings.of("test", endpoint(server)).withRequestTimeout(Duration.ofSeconds(5))
+		// These stubs speak the legacy era; negotiation has tests of its own.
+		return McpClientSettings.of("test", endpoint(server)).withEra(Era.LEGACY)
+			.withRequestTimeout(Duration.ofSeconds(5))
 			.withInitializeTimeout(Duration.ofSeconds(5));
 	}
 

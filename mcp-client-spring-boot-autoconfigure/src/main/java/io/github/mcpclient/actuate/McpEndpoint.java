@@ -112,6 +112,10 @@ public class McpEndpoint {
 			// Given in every mode, so that masked and full reads can be matched up.
 			fingerprint = SessionIds.fingerprint(sessionId);
 		}
+		else if (session.state() == SessionState.READY) {
+			// Connected without a session: a stateless server or the modern era.
+			shownSessionId = SessionIds.mask(null);
+		}
 		Implementation server = session.serverInfo();
 		McpSessionStatistics.LastError error = statistics.lastError();
 		return new ConnectionDescriptor(client.name(), withoutUserInfo(session.url()), session.state(), session.era(),

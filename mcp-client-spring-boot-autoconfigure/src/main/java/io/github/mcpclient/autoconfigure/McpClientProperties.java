@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.mcpclient.protocol.Era;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -37,10 +38,17 @@ public class McpClientProperties {
 
 	/**
 	 * Protocol version to require of every server, unless a connection sets its own. By
-	 * default the newest supported version is offered and older supported ones are
-	 * accepted.
+	 * default the newest supported version of the server's era is offered and older
+	 * supported ones are accepted.
 	 */
 	private @Nullable String protocolVersion;
+
+	/**
+	 * Protocol era to speak with every server, unless a connection sets its own. By
+	 * default each server's era is found out with a discover probe and remembered per
+	 * origin.
+	 */
+	private @Nullable Era era;
 
 	/**
 	 * Whether to connect to every server in the background once the application has
@@ -116,6 +124,14 @@ public class McpClientProperties {
 
 	public void setProtocolVersion(@Nullable String protocolVersion) {
 		this.protocolVersion = protocolVersion;
+	}
+
+	public @Nullable Era getEra() {
+		return this.era;
+	}
+
+	public void setEra(@Nullable Era era) {
+		this.era = era;
 	}
 
 	public boolean isInitializeOnStartup() {
@@ -247,6 +263,11 @@ public class McpClientProperties {
 		 */
 		private @Nullable String protocolVersion;
 
+		/**
+		 * Protocol era to speak with this server. Defaults to 'mcp.client.era'.
+		 */
+		private @Nullable Era era;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -297,6 +318,14 @@ public class McpClientProperties {
 
 		public void setProtocolVersion(@Nullable String protocolVersion) {
 			this.protocolVersion = protocolVersion;
+		}
+
+		public @Nullable Era getEra() {
+			return this.era;
+		}
+
+		public void setEra(@Nullable Era era) {
+			this.era = era;
 		}
 
 	}

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.mcpclient.McpClientSettings;
+import io.github.mcpclient.protocol.Era;
 import io.github.mcpclient.protocol.Implementation;
 import io.github.mcpclient.protocol.ProtocolVersion;
 import io.github.mcpclient.transport.TransportLimits;
@@ -59,7 +60,13 @@ final class McpClientSettingsMapper {
 				? pinned(property + "protocol-version", connection.getProtocolVersion())
 				: (this.properties.getProtocolVersion() != null)
 						? pinned(PREFIX + "protocol-version", this.properties.getProtocolVersion())
-						: ProtocolVersion.LEGACY_SUPPORTED;
+						: ProtocolVersion.SUPPORTED;
+		Era era = (connection.getEra() != null) ? connection.getEra() : this.properties.getEra();
+		if (era != null && versions.stream().noneMatch((version) -> ProtocolVersion.eraOf(version) == era)) {
+			String eraProperty = (connection.getEra() != null) ? property + "era" : PREFIX + "era";
+			throw new InvalidConfigurationPropertyValueException(eraProperty, era,
+					"The pinned protocol version " + versions + " belongs to another era.");
+		}
 		TransportLimits limits = new TransportLimits(bytes("max-response-size", this.properties.getMaxResponseSize()),
 				bytes("max-event-size", this.properties.getMaxEventSize()));
 		return McpClientSettings.of(name, url)
@@ -69,7 +76,8 @@ final class McpClientSettingsMapper {
 			.withProtocolVersions(versions)
 			.withRequestTimeout(requestTimeout)
 			.withInitializeTimeout(initializeTimeout)
-			.withLimits(limits);
+			.withLimits(limits)
+			.withEra(era);
 	}
 
 	private boolean listen(McpClientProperties.Connection connection) {
@@ -120,9 +128,9 @@ final class McpClientSettingsMapper {
 	}
 
 	private static List<String> pinned(String property, String version) {
-		if (!ProtocolVersion.LEGACY_SUPPORTED.contains(version)) {
+		if (!ProtocolVersion.isSupported(version)) {
 			throw new InvalidConfigurationPropertyValueException(property, version,
-					"Supported protocol versions are " + ProtocolVersion.LEGACY_SUPPORTED + ".");
+					"Supported protocol versions are " + ProtocolVersion.SUPPORTED + ".");
 		}
 		return List.of(version);
 	}

@@ -24,6 +24,15 @@ public record JsonRpcError(int code, String message, @Nullable JsonNode data) {
 	/** The request was not valid JSON-RPC. */
 	public static final int INVALID_REQUEST = -32600;
 
+	/** Headers and body of a modern request disagree (2026-07-28). */
+	public static final int HEADER_MISMATCH = -32020;
+
+	/** The request lacks a client capability the server needs (2026-07-28). */
+	public static final int MISSING_CAPABILITY = -32021;
+
+	/** The server does not speak the requested protocol version (2026-07-28). */
+	public static final int UNSUPPORTED_VERSION = -32022;
+
 	/** The message was not valid JSON. */
 	public static final int PARSE_ERROR = -32700;
 

@@ -27,6 +27,16 @@ public final class ProtocolVersion {
 	 */
 	public static final List<String> LEGACY_SUPPORTED = List.of(V2025_11_25, V2025_06_18, V2025_03_26);
 
+	/**
+	 * Modern revisions the client speaks, newest first.
+	 */
+	public static final List<String> MODERN_SUPPORTED = List.of(V2026_07_28);
+
+	/**
+	 * Every revision the client speaks, newest first.
+	 */
+	public static final List<String> SUPPORTED = List.of(V2026_07_28, V2025_11_25, V2025_06_18, V2025_03_26);
+
 	private ProtocolVersion() {
 	}
 
@@ -38,6 +48,15 @@ public final class ProtocolVersion {
 	 */
 	public static Era eraOf(String version) {
 		return (version.compareTo(V2026_07_28) >= 0) ? Era.MODERN : Era.LEGACY;
+	}
+
+	/**
+	 * Whether the client speaks a revision.
+	 * @param version the revision identifier
+	 * @return {@code true} if supported
+	 */
+	public static boolean isSupported(String version) {
+		return SUPPORTED.contains(version);
 	}
 
 	/**

@@ -17,6 +17,12 @@ public final class McpHeaders {
 	/** The id of the last SSE event seen, sent when resuming a stream. */
 	public static final String LAST_EVENT_ID = "Last-Event-ID";
 
+	/** The JSON-RPC method of a modern-era request. */
+	public static final String METHOD = "Mcp-Method";
+
+	/** The tool or prompt name, or resource URI, of a modern-era request. */
+	public static final String NAME = "Mcp-Name";
+
 	private McpHeaders() {
 	}
 

@@ -66,8 +66,10 @@ public final class McpSessionFilter implements ExchangeFilterFunction {
 		String sessionId = initialize ? null : session.sessionId();
 		String protocolVersion = initialize ? null : session.protocolVersion();
 		ClientRequest withHeaders = ClientRequest.from(request).headers((headers) -> {
-			headers.remove(McpHeaders.SESSION_ID);
-			headers.remove(McpHeaders.PROTOCOL_VERSION);
+			if (initialize) {
+				headers.remove(McpHeaders.SESSION_ID);
+				headers.remove(McpHeaders.PROTOCOL_VERSION);
+			}
 			if (sessionId != null) {
 				headers.set(McpHeaders.SESSION_ID, sessionId);
 			}

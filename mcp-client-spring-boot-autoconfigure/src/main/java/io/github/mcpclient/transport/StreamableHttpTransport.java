@@ -88,16 +88,30 @@ public final class StreamableHttpTransport {
 	 * @return the messages the server sent back
 	 */
 	public Flux<JsonRpcMessage> post(JsonRpcMessage message, String method) {
+		return post(message, method, HttpHeaders.EMPTY, message instanceof JsonRpcRequest);
+	}
+
+	/**
+	 * POST one message with extra headers, as the modern protocol era requires.
+	 * @param message the message to send
+	 * @param method the MCP method the exchange belongs to
+	 * @param headers headers to add to the request
+	 * @param resumable whether an event stream that ends early is resumed with
+	 * {@code Last-Event-ID}, which only the legacy era offers
+	 * @return the messages the server sent back
+	 */
+	public Flux<JsonRpcMessage> post(JsonRpcMessage message, String method, HttpHeaders headers, boolean resumable) {
 		boolean request = message instanceof JsonRpcRequest;
 		SseStreamState stream = new SseStreamState();
 		Flux<JsonRpcMessage> answer = Flux.defer(() -> this.webClient.post()
 			.uri(this.endpoint)
 			.attribute(McpSessionFilter.METHOD_ATTRIBUTE, method)
+			.headers((requestHeaders) -> requestHeaders.addAll(headers))
 			.contentType(MediaType.APPLICATION_JSON)
 			.accept(MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM)
 			.bodyValue(this.codec.write(message))
 			.exchangeToFlux((response) -> request ? read(response, method, stream) : accepted(response, method)));
-		if (request) {
+		if (request && resumable) {
 			answer = answer.concatWith(Flux.defer(() -> resume(method, stream, 1)));
 		}
 		return answer.onErrorMap((ex) -> !(ex instanceof McpException), (ex) -> ioFailure(ex, method));

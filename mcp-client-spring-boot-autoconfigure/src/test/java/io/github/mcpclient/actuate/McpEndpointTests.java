@@ -13,6 +13,8 @@ import io.github.mcpclient.McpClient;
 import io.github.mcpclient.McpClients;
 import io.github.mcpclient.actuate.McpEndpoint.ConnectionDescriptor;
 import io.github.mcpclient.protocol.Era;
+import io.github.mcpclient.protocol.Implementation;
+import io.github.mcpclient.session.McpSession;
 import io.github.mcpclient.session.McpSessionStatistics;
 import io.github.mcpclient.session.SessionIds;
 import io.github.mcpclient.session.SessionState;
@@ -123,13 +125,20 @@ class McpEndpointTests {
 	}
 
 	@Test
-	void connectionWithoutSessionShowsNeitherIdNorFingerprint() {
+	void statelessLegacyConnectionReadsAsNoneWithoutFingerprint() {
 		McpClient stateless = clientIn("files", session("files", URL, SessionState.READY, null), noTraffic());
 
 		ConnectionDescriptor connection = endpoint(Show.ALWAYS, stateless).connection(SecurityContext.NONE, "files");
 
-		assertThat(connection.sessionId()).isNull();
+		assertThat(connection.sessionId()).isEqualTo("none");
 		assertThat(connection.sessionIdFingerprint()).isNull();
+	}
+
+	@Test
+	void connectionNotConnectedYetShowsNoSessionId() {
+		McpClient fresh = clientIn("files", session("files", URL, SessionState.NEW, null), noTraffic());
+
+		assertThat(endpoint(Show.ALWAYS, fresh).connection(SecurityContext.NONE, "files").sessionId()).isNull();
 	}
 
 	@Test
@@ -237,6 +246,21 @@ class McpEndpointTests {
 			}
 
 		};
+	}
+
+	@Test
+	void statelessConnectionReadsAsNoneWithoutFingerprint() {
+		McpSession modern = new McpSession("stateless", URI.create("http://localhost/mcp"), SessionState.READY,
+				Era.MODERN, "2026-07-28", null, new Implementation("modern-server", "1.0"), null, null,
+				Instant.now(), Instant.now());
+		McpClient client = clientIn("stateless", modern, noTraffic());
+
+		ConnectionDescriptor connection = endpoint(Show.ALWAYS, client).connection(SecurityContext.NONE, "stateless");
+
+		assertThat(connection.era()).isEqualTo(Era.MODERN);
+		assertThat(connection.protocolVersion()).isEqualTo("2026-07-28");
+		assertThat(connection.sessionId()).isEqualTo("none");
+		assertThat(connection.sessionIdFingerprint()).isNull();
 	}
 
 }

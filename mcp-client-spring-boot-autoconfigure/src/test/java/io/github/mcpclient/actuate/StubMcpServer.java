@@ -12,6 +12,7 @@ import io.github.mcpclient.DefaultReactiveMcpClient;
 import io.github.mcpclient.McpClient;
 import io.github.mcpclient.McpClientSettings;
 import io.github.mcpclient.protocol.Era;
+import io.github.mcpclient.protocol.Era;
 import io.github.mcpclient.protocol.Implementation;
 import io.github.mcpclient.session.McpSession;
 import io.github.mcpclient.session.McpSessionStatistics;
@@ -67,7 +68,7 @@ final class StubMcpServer {
 	}
 
 	static McpClient client(String name, WireMockExtension server) {
-		McpClientSettings settings = McpClientSettings.of(name, URI.create(server.baseUrl() + PATH))
+		McpClientSettings settings = McpClientSettings.of(name, URI.create(server.baseUrl() + PATH)).withEra(Era.LEGACY)
 			.withRequestTimeout(Duration.ofSeconds(5))
 			.withInitializeTimeout(Duration.ofSeconds(5));
 		return new BlockingMcpClient(

@@ -7,7 +7,9 @@ import java.util.List;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.mcpclient.McpClient;
 import io.github.mcpclient.McpClientCustomizer;
+import io.github.mcpclient.EraVerdicts;
 import io.github.mcpclient.McpClients;
+import io.github.mcpclient.protocol.Era;
 import io.github.mcpclient.McpElicitationHandler;
 import io.github.mcpclient.McpRootsProvider;
 import io.github.mcpclient.protocol.ElicitResult;
@@ -230,6 +232,36 @@ class McpClientAutoConfigurationTests {
 	}
 
 	@Test
+	void eraIsChosenByProbingUnlessPinned() {
+		stubServer();
+		this.runner
+			.withPropertyValues("mcp.client.connections.auto.url=" + url(), "mcp.client.connections.pinned.url=" + url(),
+					"mcp.client.connections.pinned.era=legacy")
+			.run((context) -> {
+				McpClients clients = context.getBean(McpClients.class);
+				clients.get("pinned").ping();
+				server.verify(0, postRequestedFor(urlEqualTo("/mcp"))
+					.withRequestBody(matchingJsonPath("$.method", equalTo("server/discover"))));
+				EraVerdicts.shared().forget(java.net.URI.create(url()));
+				clients.get("auto").ping();
+				server.verify(1, postRequestedFor(urlEqualTo("/mcp"))
+					.withRequestBody(matchingJsonPath("$.method", equalTo("server/discover"))));
+				assertThat(clients.get("auto").session().era()).isEqualTo(Era.LEGACY);
+			});
+	}
+
+	@Test
+	void eraThatContradictsThePinnedVersionFailsNamingTheProperty() {
+		this.runner
+			.withPropertyValues("mcp.client.connections.one.url=" + url(),
+					"mcp.client.connections.one.protocol-version=2026-07-28", "mcp.client.era=legacy")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("mcp.client.era"));
+	}
+
+	@Test
 	void missingUrlFailsNamingTheProperty() {
 		this.runner.withPropertyValues("mcp.client.connections.one.headers.X=1")
 			.run((context) -> assertThat(context).getFailure()
@@ -310,7 +342,7 @@ class McpClientAutoConfigurationTests {
 				.satisfies((ex) -> assertThat(causeChain(ex)).anySatisfy((cause) -> assertThat(cause)
 					.isInstanceOf(McpTransportException.class)
 					.hasMessageContaining("'one'")
-					.hasMessageContaining("'initialize'"))));
+					.hasMessageContaining("'server/discover'"))));
 	}
 
 	@Test
