@@ -3,15 +3,11 @@ package io.github.mcpclient;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import io.github.mcpclient.protocol.CallToolRequest;
 import io.github.mcpclient.protocol.CallToolResult;
@@ -21,15 +17,11 @@ import io.github.mcpclient.protocol.EmptyResult;
 import io.github.mcpclient.protocol.GetPromptResult;
 import io.github.mcpclient.protocol.InitializeResult;
 import io.github.mcpclient.protocol.JsonRpcCodec;
-import io.github.mcpclient.protocol.JsonRpcError;
-import io.github.mcpclient.protocol.JsonRpcMessage;
 import io.github.mcpclient.protocol.ListPromptsResult;
 import io.github.mcpclient.protocol.ListResourceTemplatesResult;
 import io.github.mcpclient.protocol.ListResourcesResult;
 import io.github.mcpclient.protocol.ListToolsResult;
 import io.github.mcpclient.protocol.LoggingLevel;
-import io.github.mcpclient.protocol.McpProtocolException;
-import io.github.mcpclient.protocol.McpTimeoutException;
 import io.github.mcpclient.protocol.PaginatedRequest;
 import io.github.mcpclient.protocol.ProgressNotification;
 import io.github.mcpclient.protocol.Prompt;
@@ -37,21 +29,15 @@ import io.github.mcpclient.protocol.ReadResourceRequest;
 import io.github.mcpclient.protocol.ReadResourceResult;
 import io.github.mcpclient.protocol.Resource;
 import io.github.mcpclient.protocol.ResourceTemplate;
-import io.github.mcpclient.protocol.ServerCapabilities;
 import io.github.mcpclient.protocol.SetLevelRequest;
 import io.github.mcpclient.protocol.GetPromptRequest;
 import io.github.mcpclient.protocol.Tool;
 import io.github.mcpclient.session.McpSession;
 import io.github.mcpclient.session.McpSessionHolder;
 import io.github.mcpclient.session.McpSessionStatistics;
-import io.github.mcpclient.session.SessionState;
-import io.github.mcpclient.transport.McpSessionExpiredException;
 import io.github.mcpclient.transport.McpSessionFilter;
 import io.github.mcpclient.transport.McpTransportException;
-import io.github.mcpclient.transport.SseStreamState;
 import io.github.mcpclient.transport.StreamableHttpTransport;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -69,19 +55,11 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 public final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 
-	private static final Log logger = LogFactory.getLog(DefaultReactiveMcpClient.class);
-
-	private static final String SUBSCRIPTIONS_LISTEN = "subscriptions/listen";
-
 	private final McpClientSettings settings;
-
-	private final StreamableHttpTransport transport;
 
 	private final McpSessionHolder holder;
 
 	private final JsonMapper mapper;
-
-	private final McpClientHandlers handlers;
 
 	private final ServerMessageHandler serverMessages;
 
@@ -91,23 +69,13 @@ public final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 
 	private final ModernCalls modernCalls;
 
-	private final Connector connector;
-
-	private final @Nullable ListeningStream listening;
-
-	// The handshake in progress or completed; null when the next call must start one.
-	private final AtomicReference<@Nullable Mono<InitializeResult>> handshake = new AtomicReference<>();
-
-	// How requests look in the era the current connection speaks.
-	private volatile RequestShape shape = RequestShape.LEGACY;
+	private final ConnectionLifecycle lifecycle;
 
 	DefaultReactiveMcpClient(McpClientSettings settings, McpClientHandlers handlers, StreamableHttpTransport transport,
 			McpSessionHolder holder, JsonMapper mapper) {
 		this.settings = settings;
-		this.transport = transport;
 		this.holder = holder;
 		this.mapper = mapper;
-		this.handlers = handlers;
 		List<McpNotificationListener> listeners = new ArrayList<>();
 		listeners.add(new McpNotificationListener() {
 			@Override
@@ -123,10 +91,10 @@ public final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 				handlers.capabilities(), mapper);
 		this.modernCalls = new ModernCalls(settings.connectionName(), this.rpc, this.serverMessages, mapper,
 				Clock.systemUTC());
-		this.connector = new Connector(settings, handlers.capabilities(), this.rpc, holder, transport,
+		Connector connector = new Connector(settings, handlers.capabilities(), this.rpc, holder, transport,
 				this.modernRequests, mapper);
-		this.listening = settings.listen() ? new ListeningStream(settings.connectionName(), this::openListening,
-				this.rpc::receive, (expired) -> forgetExpiredSession()) : null;
+		this.lifecycle = new ConnectionLifecycle(settings, holder, transport, this.rpc, connector,
+				this.modernCalls::clear);
 	}
 
 	/**
@@ -180,20 +148,23 @@ public final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 
 	@Override
 	public Mono<InitializeResult> initialize() {
-		return Mono.defer(this::currentHandshake).doOnError(this.holder::recordFailure);
+		return this.lifecycle.initialize().doOnError(this.holder::recordFailure);
 	}
 
 	@Override
 	public Mono<Void> ping() {
 		// The modern era has no ping; discover is the cheapest request every server answers.
-		return connected(() -> this.shape.isLegacy() ? this.rpc.request("ping", null, this.settings.requestTimeout(), true)
-				: this.rpc.request(Connector.DISCOVER, null, this.settings.requestTimeout(), false, this.shape))
+		return this.lifecycle.connected(() -> {
+			RequestShape current = this.lifecycle.shape();
+			return current.isLegacy() ? this.rpc.request("ping", null, this.settings.requestTimeout(), true)
+					: this.rpc.request(Connector.DISCOVER, null, this.settings.requestTimeout(), false, current);
+		})
 			.then();
 	}
 
 	@Override
 	public Mono<ListToolsResult> listTools(@Nullable String cursor) {
-		return call("tools/list", new PaginatedRequest(cursor), ListToolsResult.class).map((result) -> this.shape
+		return call("tools/list", new PaginatedRequest(cursor), ListToolsResult.class).map((result) -> this.lifecycle.shape()
 			.isLegacy() ? result
 					: new ListToolsResult(this.modernRequests.usable(result.tools()), result.nextCursor(),
 							result.meta()));
@@ -269,7 +240,7 @@ public final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 	public Mono<Void> setLoggingLevel(LoggingLevel level) {
 		// Modern requests carry the level in their metadata instead.
 		this.modernRequests.logLevel(level);
-		return connected(() -> this.shape.isLegacy()
+		return this.lifecycle.connected(() -> this.lifecycle.shape().isLegacy()
 				? call("logging/setLevel", new SetLevelRequest(level), EmptyResult.class).then() : Mono.<Void>empty());
 	}
 
@@ -280,121 +251,23 @@ public final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 
 	@Override
 	public Mono<Void> notify(String method, @Nullable Object params) {
-		return connected(() -> this.rpc.notify(method, params));
+		return this.lifecycle.connected(() -> this.rpc.notify(method, params));
 	}
 
 	@Override
 	public Mono<Void> close() {
-		return Mono.defer(() -> {
-			Mono<InitializeResult> current = this.handshake.getAndSet(null);
-			if (this.listening != null) {
-				this.listening.stop();
-			}
-			Mono<Void> terminate = this.holder.snapshot().hasSessionId() ? this.transport.terminate() : Mono.empty();
-			if (current != null && logger.isDebugEnabled()) {
-				logger.debug("Closing connection '" + name() + "'");
-			}
-			// Local state is cleared however the server answers, before the caller hears back.
-			return terminate.timeout(this.settings.requestTimeout())
-				.onErrorMap(TimeoutException.class, (ex) -> new McpTimeoutException(name(),
-						StreamableHttpTransport.CLOSE, this.settings.requestTimeout()))
-				.doOnTerminate(this.holder::closed)
-				.doOnCancel(this.holder::closed);
-		});
+		return this.lifecycle.close();
 	}
 
 	private <T> Mono<T> call(String method, @Nullable Object params, Class<T> resultType) {
-		return connected(() -> {
-			RequestShape current = this.shape;
+		return this.lifecycle.connected(() -> {
+			RequestShape current = this.lifecycle.shape();
 			if (current.isLegacy()) {
 				return this.rpc.request(method, params, this.settings.requestTimeout(), true);
 			}
 			return this.modernCalls.request(method, params, this.settings.requestTimeout(), current,
 					() -> listAllTools().then());
 		}).map((result) -> convert(result, resultType, method));
-	}
-
-	private Flux<JsonRpcMessage> openListening(SseStreamState stream, Runnable onAnswer) {
-		RequestShape current = this.shape;
-		if (current.isLegacy()) {
-			return this.transport.listen(stream, onAnswer);
-		}
-		ServerCapabilities capabilities = this.holder.snapshot().serverCapabilities();
-		Map<String, Object> notifications = new LinkedHashMap<>();
-		if (capabilities != null && capabilities.tools() != null) {
-			notifications.put("toolsListChanged", true);
-		}
-		if (capabilities != null && capabilities.prompts() != null) {
-			notifications.put("promptsListChanged", true);
-		}
-		if (capabilities != null && capabilities.resources() != null) {
-			notifications.put("resourcesListChanged", true);
-		}
-		return this.rpc.open(SUBSCRIPTIONS_LISTEN, Map.of("notifications", notifications), current)
-			.doOnNext((message) -> onAnswer.run());
-	}
-
-	// Runs an operation on an established session; a session the server forgot is dropped
-	// so that the next call starts a new one, once, however many calls saw it expire.
-	private <T> Mono<T> connected(Supplier<Mono<T>> operation) {
-		return Mono.defer(() -> {
-			Mono<InitializeResult> current = currentHandshake();
-			return current.then(Mono.defer(operation))
-				.onErrorResume(McpSessionExpiredException.class, (ex) -> {
-					this.handshake.compareAndSet(current, null);
-					return Mono.error(ex);
-				})
-				.onErrorResume(DefaultReactiveMcpClient::isUnsupportedVersion, (ex) -> {
-					// The server no longer speaks what was negotiated: probe again next time.
-					this.settings.eraVerdicts().forget(this.settings.url());
-					this.handshake.compareAndSet(current, null);
-					return Mono.error(ex);
-				});
-		}).doOnError(this.holder::recordFailure);
-	}
-
-	// The listening stream saw the session expire; a newer session may already exist.
-	private void forgetExpiredSession() {
-		if (this.holder.snapshot().state() == SessionState.EXPIRED) {
-			this.handshake.set(null);
-		}
-	}
-
-	private Mono<InitializeResult> currentHandshake() {
-		while (true) {
-			Mono<InitializeResult> current = this.handshake.get();
-			if (current != null) {
-				return current;
-			}
-			AtomicReference<Mono<InitializeResult>> self = new AtomicReference<>();
-			Mono<InitializeResult> attempt = performHandshake()
-				.doOnError((ex) -> this.handshake.compareAndSet(self.get(), null))
-				.cache();
-			self.set(attempt);
-			if (this.handshake.compareAndSet(null, attempt)) {
-				return attempt;
-			}
-		}
-	}
-
-	private Mono<InitializeResult> performHandshake() {
-		return this.connector.connect()
-			.flatMap((connection) -> {
-				this.shape = connection.shape();
-				this.modernCalls.clear();
-				return ((this.listening != null) ? this.listening.start() : Mono.<Void>empty())
-					.thenReturn(connection.result());
-			})
-			.timeout(this.settings.initializeTimeout())
-			.onErrorMap(TimeoutException.class, (ex) -> new McpTimeoutException(name(), McpSessionFilter.INITIALIZE,
-					this.settings.initializeTimeout()))
-			.doOnError((ex) -> this.holder.failed());
-	}
-
-	private static boolean isUnsupportedVersion(Throwable ex) {
-		JsonRpcError error = (ex instanceof McpProtocolException protocol) ? protocol.getError()
-				: (ex instanceof McpTransportException transport) ? transport.getRpcError() : null;
-		return error != null && error.code() == JsonRpcError.UNSUPPORTED_VERSION;
 	}
 
 	private <R, T> Flux<T> allPages(String method, Function<@Nullable String, Mono<R>> page,
