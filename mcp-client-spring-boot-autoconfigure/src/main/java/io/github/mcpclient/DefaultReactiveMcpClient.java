@@ -320,8 +320,10 @@ public final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 					}
 					this.holder.established(result.protocolVersion(), result.serverInfo(), result.capabilities(),
 							result.instructions());
+					// Deferred, so that the GET goes out only once the server has taken the
+					// notification, not while it is on its way.
 					return this.rpc.notify("notifications/initialized", null)
-						.then((this.listening != null) ? this.listening.start() : Mono.empty())
+						.then(Mono.defer(this::startListening))
 						.thenReturn(result);
 				})
 				.timeout(this.settings.initializeTimeout())
@@ -329,6 +331,10 @@ public final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 						McpSessionFilter.INITIALIZE, this.settings.initializeTimeout()))
 				.doOnError((ex) -> this.holder.failed());
 		});
+	}
+
+	private Mono<Void> startListening() {
+		return (this.listening != null) ? this.listening.start() : Mono.empty();
 	}
 
 	// A server we cannot talk to may still have opened a session: end it politely.
