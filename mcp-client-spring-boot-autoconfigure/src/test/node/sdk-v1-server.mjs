@@ -8,11 +8,20 @@
 //
 // It listens on 127.0.0.1 only and serves the MCP endpoint at /mcp; any other path is a
 // plain 404, which lets tests tell "no such endpoint" from "no such session".
+//
+// Besides plain tools, three tools talk back to the client. The SDK sends a message that
+// belongs to a request on that request's response stream, and any other message on the
+// session's GET stream, or nowhere if the client has none open:
+//   confirm        asks the user (elicitation/create) as part of the call
+//   confirm_aside  asks the user outside the call, so on the GET stream; gives up after
+//                  timeoutMs when no answer comes
+//   announce       logs one message as part of the call, and one message plus a tool list
+//                  change outside it
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
+import { ElicitResultSchema, isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import * as z from 'zod/v4';
 
 const mode = process.argv[2] ?? process.env.MCP_SERVER_MODE ?? 'stateful';
@@ -22,8 +31,19 @@ if (!['stateful', 'json', 'stateless'].includes(mode) || !Number.isInteger(port)
   process.exit(2);
 }
 
+const confirmation = {
+  type: 'object',
+  properties: { confirmed: { type: 'boolean', title: 'Confirmed' } },
+  required: ['confirmed'],
+};
+
+function describe(answer) {
+  return answer.content === undefined ? answer.action : `${answer.action} ${JSON.stringify(answer.content)}`;
+}
+
 function newServer() {
-  const server = new McpServer({ name: `interop-sdk-v1-${mode}`, version: '1.0.0' });
+  const server = new McpServer({ name: `interop-sdk-v1-${mode}`, version: '1.0.0' },
+    { capabilities: { logging: {} } });
   server.registerTool('add_numbers', {
     description: 'Adds two numbers',
     inputSchema: { a: z.number(), b: z.number() },
@@ -32,6 +52,41 @@ function newServer() {
     description: 'Returns its message',
     inputSchema: { message: z.string() },
   }, async ({ message }) => ({ content: [{ type: 'text', text: message }] }));
+  server.registerTool('confirm', {
+    description: 'Asks the user to confirm an action, as part of the call',
+    inputSchema: { action: z.string() },
+  }, async ({ action }, extra) => {
+    const answer = await extra.sendRequest({
+      method: 'elicitation/create',
+      params: { message: `Go ahead with ${action}?`, requestedSchema: confirmation },
+    }, ElicitResultSchema);
+    return { content: [{ type: 'text', text: describe(answer) }] };
+  });
+  server.registerTool('confirm_aside', {
+    description: 'Asks the user to confirm an action, outside the call',
+    inputSchema: { action: z.string(), timeoutMs: z.number().default(60000) },
+  }, async ({ action, timeoutMs }) => {
+    try {
+      const answer = await server.server.elicitInput(
+        { message: `Go ahead with ${action}? (asked aside)`, requestedSchema: confirmation },
+        { timeout: timeoutMs });
+      return { content: [{ type: 'text', text: describe(answer) }] };
+    } catch (e) {
+      return { content: [{ type: 'text', text: `no answer: ${e.message}` }] };
+    }
+  });
+  server.registerTool('announce', {
+    description: 'Logs a message with the call and another one, and a tool list change, outside it',
+    inputSchema: { message: z.string() },
+  }, async ({ message }, extra) => {
+    await server.server.sendLoggingMessage({ level: 'info', logger: 'aside', data: `${message} (aside)` });
+    server.sendToolListChanged();
+    await extra.sendNotification({
+      method: 'notifications/message',
+      params: { level: 'info', logger: 'call', data: `${message} (with the call)` },
+    });
+    return { content: [{ type: 'text', text: 'announced' }] };
+  });
   return server;
 }
 

@@ -24,7 +24,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * Stubs of an MCP server on WireMock. Responses echo the request id through WireMock's
  * response templating, so the client's real ids are answered.
  */
-final class McpWireMock {
+public final class McpWireMock {
 
 	static final String PATH = "/mcp";
 
@@ -90,6 +90,16 @@ final class McpWireMock {
 		return "{\"protocolVersion\":\"" + version + "\",\"capabilities\":{\"tools\":{\"listChanged\":true},"
 				+ "\"logging\":{}},\"serverInfo\":{\"name\":\"stub-server\",\"version\":\"1.2.3\"},"
 				+ "\"instructions\":\"be nice\"}";
+	}
+
+	/**
+	 * Stub a legacy server that completes the handshake and answers ping.
+	 * @param server the WireMock server
+	 * @param sessionId the session id it assigns, or {@code null} for a stateless server
+	 */
+	public static void stubPingableServer(WireMockExtension server, String sessionId) {
+		stubHandshake(server, sessionId);
+		server.stubFor(rpc("ping").willReturn(json("{}")));
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.mcpclient.protocol.TextContent;
 import io.github.mcpclient.session.SessionState;
 import io.github.mcpclient.transport.McpTransportException;
@@ -110,6 +111,34 @@ class StreamResumptionTests {
 			.startsWith("notifications/tools/list_changed", "notifications/prompts/list_changed"));
 		server.verify(getRequestedFor(urlEqualTo(PATH)).withHeader("MCP-Session-Id", equalTo(SESSION))
 			.withHeader("Last-Event-ID", absent()));
+		client.close();
+	}
+
+	@Test
+	void listeningStreamOpensOnlyOnceTheServerTookTheInitializedNotification() {
+		stubHandshake(server, SESSION);
+		server.stubFor(rpc("notifications/initialized").inScenario("lifecycle")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willSetStateTo("initialized")
+			.willReturn(aResponse().withStatus(202)));
+		// A GET that overtakes the notification is refused for good; one after it is served.
+		server.stubFor(get(urlEqualTo(PATH)).inScenario("lifecycle")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(405)));
+		server.stubFor(get(urlEqualTo(PATH)).inScenario("lifecycle")
+			.whenScenarioStateIs("initialized")
+			.willReturn(sse("id: g1\ndata: {\"jsonrpc\":\"2.0\",\"method\":\"notifications/tools/list_changed\"}\n\n")));
+		List<String> heard = new CopyOnWriteArrayList<>();
+		McpClient client = listeningClient(new McpNotificationListener() {
+			@Override
+			public void onToolsListChanged(String connectionName) {
+				heard.add(connectionName);
+			}
+		});
+
+		client.initialize();
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(heard).isNotEmpty());
 		client.close();
 	}
 

@@ -9,6 +9,7 @@ import io.github.mcpclient.McpClient;
 import io.github.mcpclient.McpClientCustomizer;
 import io.github.mcpclient.EraVerdicts;
 import io.github.mcpclient.McpClients;
+import io.github.mcpclient.McpWireMock;
 import io.github.mcpclient.protocol.Era;
 import io.github.mcpclient.McpElicitationHandler;
 import io.github.mcpclient.McpRootsProvider;
@@ -39,7 +40,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -365,19 +365,7 @@ class McpClientAutoConfigurationTests {
 	}
 
 	private static void stubServer() {
-		server.stubFor(post(urlEqualTo("/mcp")).withRequestBody(matchingJsonPath("$.method", equalTo("initialize")))
-			.willReturn(aResponse().withHeader("Content-Type", "application/json")
-				.withHeader("MCP-Session-Id", "sess-1234567")
-				.withBody("{\"jsonrpc\":\"2.0\",\"id\":{{jsonPath request.body '$.id'}},\"result\":{\"protocolVersion\":"
-						+ "\"2025-11-25\",\"capabilities\":{},\"serverInfo\":{\"name\":\"s\",\"version\":\"1\"}}}")
-				.withTransformers("response-template")));
-		server.stubFor(post(urlEqualTo("/mcp"))
-			.withRequestBody(matchingJsonPath("$.method", equalTo("notifications/initialized")))
-			.willReturn(aResponse().withStatus(202)));
-		server.stubFor(post(urlEqualTo("/mcp")).withRequestBody(matchingJsonPath("$.method", equalTo("ping")))
-			.willReturn(aResponse().withHeader("Content-Type", "application/json")
-				.withBody("{\"jsonrpc\":\"2.0\",\"id\":{{jsonPath request.body '$.id'}},\"result\":{}}")
-				.withTransformers("response-template")));
+		McpWireMock.stubPingableServer(server, "sess-1234567");
 	}
 
 	@Configuration(proxyBeanMethods = false)

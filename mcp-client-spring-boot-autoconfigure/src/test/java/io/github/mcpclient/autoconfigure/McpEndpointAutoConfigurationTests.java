@@ -7,6 +7,7 @@ import java.util.Set;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.mcpclient.McpClient;
 import io.github.mcpclient.McpClients;
+import io.github.mcpclient.McpWireMock;
 import io.github.mcpclient.actuate.McpEndpoint;
 import io.github.mcpclient.actuate.McpEndpointWebExtension;
 import org.junit.jupiter.api.Test;
@@ -21,11 +22,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -141,19 +137,7 @@ class McpEndpointAutoConfigurationTests {
 	}
 
 	private static void stubServer() {
-		server.stubFor(post(urlEqualTo("/mcp")).withRequestBody(matchingJsonPath("$.method", equalTo("initialize")))
-			.willReturn(aResponse().withHeader("Content-Type", "application/json")
-				.withHeader("MCP-Session-Id", SESSION_ID)
-				.withBody("{\"jsonrpc\":\"2.0\",\"id\":{{jsonPath request.body '$.id'}},\"result\":{\"protocolVersion\":"
-						+ "\"2025-11-25\",\"capabilities\":{},\"serverInfo\":{\"name\":\"s\",\"version\":\"1\"}}}")
-				.withTransformers("response-template")));
-		server.stubFor(post(urlEqualTo("/mcp"))
-			.withRequestBody(matchingJsonPath("$.method", equalTo("notifications/initialized")))
-			.willReturn(aResponse().withStatus(202)));
-		server.stubFor(post(urlEqualTo("/mcp")).withRequestBody(matchingJsonPath("$.method", equalTo("ping")))
-			.willReturn(aResponse().withHeader("Content-Type", "application/json")
-				.withBody("{\"jsonrpc\":\"2.0\",\"id\":{{jsonPath request.body '$.id'}},\"result\":{}}")
-				.withTransformers("response-template")));
+		McpWireMock.stubPingableServer(server, SESSION_ID);
 	}
 
 }

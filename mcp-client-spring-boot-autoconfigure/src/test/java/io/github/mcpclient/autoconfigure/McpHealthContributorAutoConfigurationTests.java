@@ -2,6 +2,7 @@ package io.github.mcpclient.autoconfigure;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.mcpclient.McpClients;
+import io.github.mcpclient.McpWireMock;
 import io.github.mcpclient.actuate.McpConnectionHealthIndicator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,12 +20,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -126,18 +125,7 @@ class McpHealthContributorAutoConfigurationTests {
 	}
 
 	private static void stubServer() {
-		server.stubFor(post(urlEqualTo("/mcp")).withRequestBody(matchingJsonPath("$.method", equalTo("initialize")))
-			.willReturn(aResponse().withHeader("Content-Type", "application/json")
-				.withBody("{\"jsonrpc\":\"2.0\",\"id\":{{jsonPath request.body '$.id'}},\"result\":{\"protocolVersion\":"
-						+ "\"2025-11-25\",\"capabilities\":{},\"serverInfo\":{\"name\":\"s\",\"version\":\"1\"}}}")
-				.withTransformers("response-template")));
-		server.stubFor(post(urlEqualTo("/mcp"))
-			.withRequestBody(matchingJsonPath("$.method", equalTo("notifications/initialized")))
-			.willReturn(aResponse().withStatus(202)));
-		server.stubFor(post(urlEqualTo("/mcp")).withRequestBody(matchingJsonPath("$.method", equalTo("ping")))
-			.willReturn(aResponse().withHeader("Content-Type", "application/json")
-				.withBody("{\"jsonrpc\":\"2.0\",\"id\":{{jsonPath request.body '$.id'}},\"result\":{}}")
-				.withTransformers("response-template")));
+		McpWireMock.stubPingableServer(server, null);
 	}
 
 }

@@ -85,6 +85,18 @@ final class RecordingProxy implements AutoCloseable {
 		return this.exchanges.values().stream().sorted(Comparator.comparingLong(Exchange::sequence)).toList();
 	}
 
+	/**
+	 * Whether the server has answered a GET, a client's listening stream, with 200 since
+	 * the last {@link #clear()}: from then on it has somewhere to send what belongs to no
+	 * request.
+	 * @return {@code true} once a listening stream is open
+	 */
+	boolean listeningStreamAnswered() {
+		return this.exchanges.values()
+			.stream()
+			.anyMatch((exchange) -> "GET".equals(exchange.method()) && exchange.status() == 200);
+	}
+
 	void clear() {
 		this.exchanges.clear();
 	}
