@@ -144,6 +144,10 @@ final class Connector {
 		InitializeRequest request = new InitializeRequest(accepted.get(0), this.capabilities,
 				this.settings.clientInfo());
 		return this.rpc.request(McpSessionFilter.INITIALIZE, request, this.settings.initializeTimeout(), false)
+			.onErrorMap((ex) -> ex instanceof McpException mcp && supportedVersions(mcp) != null,
+					(ex) -> new UnsupportedProtocolVersionException(this.settings.connectionName(),
+							McpSessionFilter.INITIALIZE, accepted.get(0),
+							String.join(", ", supportedVersions((McpException) ex)), accepted))
 			.map((result) -> convert(result, InitializeResult.class, McpSessionFilter.INITIALIZE))
 			.flatMap((result) -> {
 				if (!accepted.contains(result.protocolVersion())) {
@@ -176,7 +180,7 @@ final class Connector {
 	 * and I/O failures say nothing.
 	 */
 	static boolean isEraEvidence(McpException ex) {
-		if (ex instanceof McpProtocolException) {
+		if (ex instanceof McpProtocolException || ex instanceof UnsupportedProtocolVersionException) {
 			return true;
 		}
 		if (ex instanceof McpTransportException transport) {

@@ -88,7 +88,7 @@ public final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 				mapper);
 		this.rpc = new RpcChannel(settings.connectionName(), transport, holder, this.serverMessages, mapper);
 		this.modernRequests = new ModernRequests(settings.connectionName(), settings.clientInfo(),
-				handlers.capabilities(), mapper);
+				handlers.modernCapabilities(), mapper);
 		this.modernCalls = new ModernCalls(settings.connectionName(), this.rpc, this.serverMessages, mapper,
 				Clock.systemUTC());
 		Connector connector = new Connector(settings, handlers.capabilities(), this.rpc, holder, transport,

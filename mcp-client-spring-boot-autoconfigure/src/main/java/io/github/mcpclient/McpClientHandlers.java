@@ -48,6 +48,16 @@ public record McpClientHandlers(@Nullable McpElicitationHandler elicitation, @Nu
 	}
 
 	/**
+	 * The capabilities to declare in the metadata of modern requests, where roots carry
+	 * no list-changed flag (2026-07-28 has no roots notifications).
+	 * @return one capability per handler present
+	 */
+	public ClientCapabilities modernCapabilities() {
+		return new ClientCapabilities((this.roots != null) ? new ClientCapabilities.Roots(null) : null,
+				(this.sampling != null) ? Map.of() : null, (this.elicitation != null) ? Map.of() : null, null);
+	}
+
+	/**
 	 * Whether any handler or listener waits for what the server sends of its own accord.
 	 * @return {@code true} if there is at least one
 	 */
