@@ -207,7 +207,8 @@ class EraNegotiationTests {
 		server.stubFor(rpc("server/discover").willReturn(json(DISCOVER_RESULT)));
 		McpClient client = client();
 
-		assertThatExceptionOfType(McpTransportException.class).isThrownBy(client::initialize);
+		assertThatExceptionOfType(UnsupportedProtocolVersionException.class).isThrownBy(client::initialize)
+			.satisfies((ex) -> assertThat(ex.getOffered()).isEqualTo("2026-07-28"));
 		assertThat(this.verdicts.get(McpWireMock.endpoint(server))).isNull();
 
 		client.initialize();

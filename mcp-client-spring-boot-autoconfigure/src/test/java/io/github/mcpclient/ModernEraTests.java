@@ -171,7 +171,7 @@ class ModernEraTests {
 					equalToJson("{\"action\":\"accept\",\"content\":{\"name\":\"Ada\"}}")))
 			.withRequestBody(matchingJsonPath("$.params.inputResponses.where.roots[0].uri", equalTo("file:///work")))
 			.withRequestBody(matchingJsonPath(META + "clientCapabilities']",
-					equalToJson("{\"elicitation\":{},\"roots\":{\"listChanged\":true}}"))));
+					equalToJson("{\"elicitation\":{},\"roots\":{}}"))));
 	}
 
 	@Test

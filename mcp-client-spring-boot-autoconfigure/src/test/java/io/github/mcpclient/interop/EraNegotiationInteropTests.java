@@ -8,10 +8,9 @@ import io.github.mcpclient.McpClient;
 import io.github.mcpclient.McpClientHandlers;
 import io.github.mcpclient.interop.RecordingProxy.Exchange;
 import io.github.mcpclient.protocol.Era;
-import io.github.mcpclient.protocol.JsonRpcError;
 import io.github.mcpclient.protocol.ProtocolVersion;
+import io.github.mcpclient.protocol.UnsupportedProtocolVersionException;
 import io.github.mcpclient.protocol.Tool;
-import io.github.mcpclient.transport.McpTransportException;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -206,12 +205,11 @@ class EraNegotiationInteropTests {
 	void aPinnedLegacyEraAgainstAModernOnlyServerFailsWithTheServersRefusal() {
 		RecordingProxy proxy = proxyTo(modern);
 		try (McpClient client = client(proxy, Era.LEGACY)) {
-			assertThatExceptionOfType(McpTransportException.class).isThrownBy(client::initialize)
+			assertThatExceptionOfType(UnsupportedProtocolVersionException.class).isThrownBy(client::initialize)
 				.satisfies((ex) -> {
-					assertThat(ex.getStatus()).isEqualTo(400);
-					assertThat(ex.getRpcError().code()).isEqualTo(JsonRpcError.UNSUPPORTED_VERSION);
-					assertThat(ex.getRpcError().data().get("supported").toString())
-						.contains(ProtocolVersion.V2026_07_28);
+					assertThat(ex.getRequested()).isEqualTo(ProtocolVersion.V2025_11_25);
+					assertThat(ex.getOffered()).contains(ProtocolVersion.V2026_07_28);
+					assertThat(ex.getMessage()).contains("'initialize'", ProtocolVersion.V2026_07_28);
 				});
 		}
 		assertThat(proxy.exchanges()).extracting(Exchange::rpcMethod).containsExactly("initialize");
