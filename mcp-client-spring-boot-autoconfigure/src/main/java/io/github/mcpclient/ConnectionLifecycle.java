@@ -163,6 +163,11 @@ final class ConnectionLifecycle {
 	private Mono<InitializeResult> currentHandshake() {
 		while (true) {
 			Mono<InitializeResult> current = this.handshake.get();
+			// A session that expired under another call is not worth waiting for.
+			if (current != null && this.holder.snapshot().state() == SessionState.EXPIRED) {
+				this.handshake.compareAndSet(current, null);
+				continue;
+			}
 			if (current != null) {
 				return current;
 			}

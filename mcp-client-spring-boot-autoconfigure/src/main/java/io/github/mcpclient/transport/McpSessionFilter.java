@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import io.github.mcpclient.session.McpSession;
 import io.github.mcpclient.session.McpSessionHolder;
 import io.github.mcpclient.session.SessionIds;
+import io.github.mcpclient.session.SessionState;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -63,6 +64,12 @@ public final class McpSessionFilter implements ExchangeFilterFunction {
 		}
 		boolean initialize = INITIALIZE.equals(method);
 		McpSession session = this.holder.snapshot();
+		if (!initialize && session.state() == SessionState.EXPIRED) {
+			// The session this request belongs to ended while it was on its way here;
+			// without its id the server could only refuse it.
+			return Mono.error(new McpSessionExpiredException(session.connectionName(), method, "(already expired)",
+					HttpStatus.NOT_FOUND.value()));
+		}
 		String sessionId = initialize ? null : session.sessionId();
 		String protocolVersion = initialize ? null : session.protocolVersion();
 		ClientRequest withHeaders = ClientRequest.from(request).headers((headers) -> {

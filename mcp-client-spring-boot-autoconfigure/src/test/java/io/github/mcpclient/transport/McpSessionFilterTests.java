@@ -102,6 +102,17 @@ class McpSessionFilterTests {
 	}
 
 	@Test
+	void requestStartedAfterTheSessionExpiredFailsWithoutReachingTheServer() {
+		establish("sid-123456789");
+		this.holder.expire("sid-123456789");
+
+		StepVerifier.create(exchange(mcp("tools/call").build(), ClientResponse.create(HttpStatus.OK).build()))
+			.expectError(McpSessionExpiredException.class)
+			.verify(java.time.Duration.ofSeconds(5));
+		assertThat(this.sent).isEmpty();
+	}
+
+	@Test
 	void notFoundWithoutSessionPassesThrough() {
 		this.holder.initializing();
 		this.holder.established("2025-11-25", null, null, null);
