@@ -9,13 +9,10 @@ import java.util.List;
 
 import io.github.mcpclient.protocol.InvalidMessageException;
 import io.github.mcpclient.protocol.JsonRpcCodec;
-import io.github.mcpclient.protocol.JsonRpcError;
 import io.github.mcpclient.protocol.JsonRpcMessage;
 import io.github.mcpclient.protocol.JsonRpcRequest;
 import io.github.mcpclient.protocol.McpException;
 import io.github.mcpclient.session.McpSessionHolder;
-import io.github.mcpclient.session.SessionIds;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
@@ -49,13 +46,7 @@ public final class StreamableHttpTransport {
 
 	private static final Duration DEFAULT_RETRY = Duration.ofSeconds(1);
 
-	private static final int EXCERPT_BYTES = 2048;
-
-	private static final int EXCERPT_CHARS_IN_MESSAGE = 200;
-
 	private static final String MESSAGE_EVENT = "message";
-
-	private final String connectionName;
 
 	private final URI endpoint;
 
@@ -63,18 +54,17 @@ public final class StreamableHttpTransport {
 
 	private final JsonRpcCodec codec;
 
-	private final McpSessionHolder holder;
-
 	private final TransportLimits limits;
+
+	private final TransportFailures failures;
 
 	public StreamableHttpTransport(String connectionName, URI endpoint, WebClient webClient, JsonRpcCodec codec,
 			McpSessionHolder holder, TransportLimits limits) {
-		this.connectionName = connectionName;
 		this.endpoint = endpoint;
 		this.webClient = webClient;
 		this.codec = codec;
-		this.holder = holder;
 		this.limits = limits;
+		this.failures = new TransportFailures(connectionName, endpoint, holder, codec);
 	}
 
 	/**
@@ -114,14 +104,14 @@ public final class StreamableHttpTransport {
 		if (request && resumable) {
 			answer = answer.concatWith(Flux.defer(() -> resume(method, stream, 1)));
 		}
-		return answer.onErrorMap((ex) -> !(ex instanceof McpException), (ex) -> ioFailure(ex, method));
+		return answer.onErrorMap((ex) -> !(ex instanceof McpException), (ex) -> this.failures.io(ex, method));
 	}
 
 	// A notification or response expects 202 and no body; some servers answer 200 with
 	// a body of their own, which carries nothing the client needs.
 	private Flux<JsonRpcMessage> accepted(ClientResponse response, String method) {
 		if (response.statusCode().isError() || response.statusCode().is3xxRedirection()) {
-			return readExcerpt(response).flatMapMany((excerpt) -> Flux.error(httpError(response, excerpt, method)));
+			return readExcerpt(response).flatMapMany((excerpt) -> Flux.error(this.failures.http(response, excerpt, method)));
 		}
 		return response.releaseBody().thenMany(Flux.empty());
 	}
@@ -137,7 +127,7 @@ public final class StreamableHttpTransport {
 	 */
 	public Flux<JsonRpcMessage> listen(SseStreamState stream, Runnable onResponse) {
 		return get(LISTEN, stream, onResponse).onErrorMap((ex) -> !(ex instanceof McpException),
-				(ex) -> ioFailure(ex, LISTEN));
+				(ex) -> this.failures.io(ex, LISTEN));
 	}
 
 	private Flux<JsonRpcMessage> resume(String method, SseStreamState stream, int attempt) {
@@ -145,7 +135,7 @@ public final class StreamableHttpTransport {
 			return Flux.empty();
 		}
 		if (attempt > this.limits.maxResumptions()) {
-			return Flux.error(failure(method, 200, "the event stream ended " + attempt
+			return Flux.error(this.failures.failure(method, 200, "the event stream ended " + attempt
 					+ " times without the response; giving up", null, null));
 		}
 		return Mono.delay(stream.retryDelay(DEFAULT_RETRY))
@@ -185,16 +175,16 @@ public final class StreamableHttpTransport {
 				if (response.statusCode().is2xxSuccessful() || status == 404 || status == 405) {
 					return response.releaseBody();
 				}
-				return readExcerpt(response).flatMap((excerpt) -> Mono.error(httpError(response, excerpt, CLOSE)));
+				return readExcerpt(response).flatMap((excerpt) -> Mono.error(this.failures.http(response, excerpt, CLOSE)));
 			}))
 			.onErrorResume(McpSessionExpiredException.class, (ex) -> Mono.empty())
-			.onErrorMap((ex) -> !(ex instanceof McpException), (ex) -> ioFailure(ex, CLOSE));
+			.onErrorMap((ex) -> !(ex instanceof McpException), (ex) -> this.failures.io(ex, CLOSE));
 	}
 
 	private Flux<JsonRpcMessage> read(ClientResponse response, String method, SseStreamState stream) {
 		HttpStatusCode status = response.statusCode();
 		if (status.isError() || status.is3xxRedirection()) {
-			return readExcerpt(response).flatMapMany((excerpt) -> Flux.error(httpError(response, excerpt, method)));
+			return readExcerpt(response).flatMapMany((excerpt) -> Flux.error(this.failures.http(response, excerpt, method)));
 		}
 		MediaType contentType = response.headers().contentType().orElse(null);
 		if (contentType != null && MediaType.TEXT_EVENT_STREAM.isCompatibleWith(contentType)) {
@@ -205,14 +195,14 @@ public final class StreamableHttpTransport {
 			return readJson(response.bodyToFlux(DataBuffer.class), method);
 		}
 		return readExcerpt(response).flatMapMany((excerpt) -> excerpt.isEmpty() ? Flux.empty()
-				: Flux.error(failure(method, status.value(), "unexpected content type '" + contentType
+				: Flux.error(this.failures.failure(method, status.value(), "unexpected content type '" + contentType
 						+ "' (expected application/json or text/event-stream)", excerpt, null)));
 	}
 
 	private Flux<JsonRpcMessage> readJson(Flux<DataBuffer> body, String method) {
 		return DataBufferUtils.join(body, this.limits.maxBodyBytes())
 			.map(StreamableHttpTransport::drain)
-			.onErrorMap(DataBufferLimitException.class, (ex) -> failure(method, 200,
+			.onErrorMap(DataBufferLimitException.class, (ex) -> this.failures.failure(method, 200,
 					"response body exceeds the limit of " + this.limits.maxBodyBytes() + " bytes", null, ex))
 			.flatMapMany((bytes) -> decodeAll(bytes, method));
 	}
@@ -226,7 +216,7 @@ public final class StreamableHttpTransport {
 				return events;
 			}).concatWith(Flux.defer(() -> Flux.fromIterable(parser.finish())));
 		})
-			.onErrorMap(SseLimitExceededException.class, (ex) -> failure(method, 200, ex.getMessage(), null, ex))
+			.onErrorMap(SseLimitExceededException.class, (ex) -> this.failures.failure(method, 200, ex.getMessage(), null, ex))
 			// Priming events carry an id and empty data; they only mark a resumption point.
 			.filter((event) -> MESSAGE_EVENT.equals(event.event()) && !event.data().isEmpty())
 			.map((event) -> decode(event.data().getBytes(StandardCharsets.UTF_8), method));
@@ -241,7 +231,7 @@ public final class StreamableHttpTransport {
 			tree = this.codec.mapper().readTree(bytes);
 		}
 		catch (JacksonException ex) {
-			throw invalid(method, bytes, "not valid JSON (" + ex.getOriginalMessage() + ")", ex);
+			throw this.failures.invalid(method, bytes, "not valid JSON (" + ex.getOriginalMessage() + ")", ex);
 		}
 		// Servers of the 2025-03-26 revision may still answer with a batch.
 		List<JsonNode> nodes = new ArrayList<>();
@@ -257,7 +247,7 @@ public final class StreamableHttpTransport {
 				messages.add(this.codec.read(node));
 			}
 			catch (InvalidMessageException ex) {
-				throw invalid(method, bytes, ex.getMessage(), ex);
+				throw this.failures.invalid(method, bytes, ex.getMessage(), ex);
 			}
 		}
 		return Flux.fromIterable(messages);
@@ -268,87 +258,13 @@ public final class StreamableHttpTransport {
 			return this.codec.read(bytes);
 		}
 		catch (InvalidMessageException ex) {
-			throw invalid(method, bytes, ex.getMessage(), ex);
+			throw this.failures.invalid(method, bytes, ex.getMessage(), ex);
 		}
-	}
-
-	private McpTransportException invalid(String method, byte[] bytes, String problem, Throwable cause) {
-		return failure(method, 200, "server sent an invalid JSON-RPC message: " + problem,
-				new String(bytes, 0, Math.min(bytes.length, EXCERPT_BYTES), StandardCharsets.UTF_8), cause);
-	}
-
-	private McpTransportException httpError(ClientResponse response, String excerpt, String method) {
-		int status = response.statusCode().value();
-		JsonRpcError rpcError = parseError(excerpt);
-		StringBuilder detail = new StringBuilder("HTTP ").append(status);
-		if (status == 404) {
-			detail.append(" (no MCP endpoint at ").append(this.endpoint).append(')');
-		}
-		if (response.statusCode().is3xxRedirection()) {
-			String location = response.headers().asHttpHeaders().getFirst(HttpHeaders.LOCATION);
-			detail.append(" redirect to ").append(location).append(" not followed");
-		}
-		if (rpcError != null) {
-			detail.append(": ").append(rpcError.message()).append(" (JSON-RPC error ").append(rpcError.code())
-				.append(')');
-		}
-		return failure(method, status, detail.toString(), excerpt, null, rpcError);
-	}
-
-	private @Nullable JsonRpcError parseError(String excerpt) {
-		if (excerpt.isEmpty() || excerpt.charAt(0) != '{') {
-			return null;
-		}
-		try {
-			JsonNode error = this.codec.mapper().readTree(excerpt).get("error");
-			return (error != null && error.isObject()) ? JsonRpcCodec.readError(error) : null;
-		}
-		catch (JacksonException | InvalidMessageException ex) {
-			return null;
-		}
-	}
-
-	private McpTransportException failure(String method, int status, String detail, @Nullable String excerpt,
-			@Nullable Throwable cause) {
-		return failure(method, status, detail, excerpt, cause, null);
-	}
-
-	private McpTransportException failure(String method, int status, String detail, @Nullable String excerpt,
-			@Nullable Throwable cause, @Nullable JsonRpcError rpcError) {
-		String safeExcerpt = (excerpt != null && !excerpt.isEmpty()) ? redact(excerpt) : null;
-		String message = redact(detail);
-		if (rpcError == null && safeExcerpt != null) {
-			message = message + "; body starts: " + abbreviate(safeExcerpt);
-		}
-		return new McpTransportException(this.connectionName, method, status, message, safeExcerpt, rpcError,
-				cause);
-	}
-
-	private McpTransportException ioFailure(Throwable ex, String method) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		String reason = (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
-		return new McpTransportException(this.connectionName, method,
-				"I/O error talking to " + this.endpoint + ": " + redact(reason), ex);
-	}
-
-	// Error pages sometimes echo request headers back; never let a session id through.
-	private String redact(String text) {
-		String sessionId = this.holder.snapshot().sessionId();
-		return (sessionId != null) ? text.replace(sessionId, SessionIds.mask(sessionId)) : text;
-	}
-
-	private static String abbreviate(String text) {
-		String oneLine = text.strip().replaceAll("\\s+", " ");
-		return (oneLine.length() <= EXCERPT_CHARS_IN_MESSAGE) ? oneLine
-				: oneLine.substring(0, EXCERPT_CHARS_IN_MESSAGE) + "...";
 	}
 
 	private static Mono<String> readExcerpt(ClientResponse response) {
 		return DataBufferUtils.join(DataBufferUtils.takeUntilByteCount(response.bodyToFlux(DataBuffer.class),
-				EXCERPT_BYTES))
+				TransportFailures.EXCERPT_BYTES))
 			.map((buffer) -> new String(drain(buffer), StandardCharsets.UTF_8))
 			.defaultIfEmpty("");
 	}
