@@ -25,7 +25,6 @@ import io.github.mcpclient.protocol.TextResourceContents;
 import io.github.mcpclient.protocol.Tool;
 import io.github.mcpclient.session.SessionState;
 import io.github.mcpclient.transport.McpSessionExpiredException;
-import io.github.mcpclient.transport.McpTransportException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,12 +59,7 @@ class EverythingServerTests {
 
 	@AfterEach
 	void disconnect() {
-		try {
-			this.client.close();
-		}
-		catch (McpTransportException ex) {
-			// A test that restarts the server may leave nothing to close.
-		}
+		Interop.close(this.client);
 	}
 
 	@Test

@@ -20,7 +20,6 @@ import io.github.mcpclient.protocol.Root;
 import io.github.mcpclient.protocol.SubscribeRequest;
 import io.github.mcpclient.protocol.TextContent;
 import io.github.mcpclient.protocol.Tool;
-import io.github.mcpclient.transport.McpTransportException;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,12 +69,7 @@ class EverythingServerToClientTests {
 
 	@AfterEach
 	void disconnect() {
-		try {
-			this.client.close();
-		}
-		catch (McpTransportException ex) {
-			// Nothing to end if the test never connected.
-		}
+		Interop.close(this.client);
 	}
 
 	@Test
