@@ -31,26 +31,16 @@ public final class SseEventParser {
 
 	private static final byte[] RETRY = "retry".getBytes(StandardCharsets.US_ASCII);
 
-	private static final int INITIAL_LINE_CAPACITY = 128;
-
-	// Buffers that grew for one large event are given back rather than kept for the
+	// A data buffer that grew for one large event is given back rather than kept for the
 	// lifetime of a long-lived stream.
 	private static final int RETAINED_CAPACITY = 8 * 1024;
 
-	private final int maxEventBytes;
-
-	// Only a line still waiting for its terminator is copied here; a line that ends in
-	// the chunk it started in is parsed straight from that chunk.
-	private byte[] pendingLine = new byte[INITIAL_LINE_CAPACITY];
-
-	private int pendingLength;
-
-	// A CR ending one chunk may be the first half of a CRLF whose LF starts the next.
-	private boolean skipLineFeed;
+	private final SseLineSplitter lines;
 
 	private boolean atStreamStart = true;
 
-	// Bytes of the field lines received since the last blank line, for the size limit.
+	// Bytes of the field lines received since the last blank line: the splitter counts
+	// them against the size limit along with the line it is receiving.
 	private int eventBytes;
 
 	private final StringBuilder data = new StringBuilder();
@@ -79,7 +69,7 @@ public final class SseEventParser {
 		if (maxEventBytes <= 0) {
 			throw new IllegalArgumentException("maxEventBytes must be positive, was " + maxEventBytes);
 		}
-		this.maxEventBytes = maxEventBytes;
+		this.lines = new SseLineSplitter(maxEventBytes, () -> this.eventBytes);
 	}
 
 	/**
@@ -123,7 +113,8 @@ public final class SseEventParser {
 		Long retry = this.retry;
 		List<SseEvent> events = new ArrayList<>();
 		try {
-			parse(bytes, offset, offset + length, events);
+			this.lines.split(bytes, offset, offset + length,
+					(line, start, end) -> processLine(line, start, end, events));
 		}
 		catch (SseLimitExceededException ex) {
 			this.lastEventId = lastEventId;
@@ -144,9 +135,7 @@ public final class SseEventParser {
 	 */
 	public List<SseEvent> finish() {
 		this.state = State.FINISHED;
-		this.pendingLength = 0;
-		this.pendingLine = new byte[0];
-		this.skipLineFeed = false;
+		this.lines.finish();
 		resetEvent();
 		return List.of();
 	}
@@ -178,75 +167,6 @@ public final class SseEventParser {
 		if (this.state != State.OPEN) {
 			throw new IllegalStateException((this.state == State.FINISHED) ? "The stream has already finished"
 					: "The parser failed on an oversized event and cannot be reused");
-		}
-	}
-
-	private void parse(byte[] bytes, int start, int end, List<SseEvent> events) {
-		int position = start;
-		if (this.skipLineFeed && position < end) {
-			this.skipLineFeed = false;
-			if (bytes[position] == '\n') {
-				position++;
-			}
-		}
-		while (position < end) {
-			int lineEnd = indexOfLineBreak(bytes, position, end);
-			if (lineEnd == -1) {
-				appendToPendingLine(bytes, position, end - position);
-				return;
-			}
-			if (this.pendingLength == 0) {
-				checkLimit(lineEnd - position);
-				processLine(bytes, position, lineEnd, events);
-			}
-			else {
-				appendToPendingLine(bytes, position, lineEnd - position);
-				processLine(this.pendingLine, 0, this.pendingLength, events);
-				releasePendingLine();
-			}
-			position = lineEnd + 1;
-			if (bytes[lineEnd] == '\r') {
-				if (position == end) {
-					this.skipLineFeed = true;
-				}
-				else if (bytes[position] == '\n') {
-					position++;
-				}
-			}
-		}
-	}
-
-	private static int indexOfLineBreak(byte[] bytes, int start, int end) {
-		for (int i = start; i < end; i++) {
-			if (bytes[i] == '\n' || bytes[i] == '\r') {
-				return i;
-			}
-		}
-		return -1;
-	}
-
-	private void appendToPendingLine(byte[] bytes, int offset, int length) {
-		checkLimit(length);
-		int required = this.pendingLength + length;
-		if (required > this.pendingLine.length) {
-			int doubled = (int) Math.min(2L * this.pendingLine.length, this.maxEventBytes);
-			this.pendingLine = Arrays.copyOf(this.pendingLine, Math.max(required, doubled));
-		}
-		System.arraycopy(bytes, offset, this.pendingLine, this.pendingLength, length);
-		this.pendingLength = required;
-	}
-
-	private void releasePendingLine() {
-		this.pendingLength = 0;
-		if (this.pendingLine.length > RETAINED_CAPACITY) {
-			this.pendingLine = new byte[INITIAL_LINE_CAPACITY];
-		}
-	}
-
-	// Checked before anything is buffered, so memory never grows past the limit.
-	private void checkLimit(int additionalBytes) {
-		if ((long) this.eventBytes + this.pendingLength + additionalBytes > this.maxEventBytes) {
-			throw new SseLimitExceededException(this.maxEventBytes);
 		}
 	}
 

@@ -25,10 +25,7 @@ import io.github.mcpclient.protocol.TextResourceContents;
 import io.github.mcpclient.protocol.Tool;
 import io.github.mcpclient.session.SessionState;
 import io.github.mcpclient.transport.McpSessionExpiredException;
-import io.github.mcpclient.transport.McpTransportException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -50,36 +47,19 @@ class EverythingServerTests {
 	@RegisterExtension
 	static final NodeMcpServer server = NodeMcpServer.everything();
 
-	private static RecordingProxy proxy;
+	@RegisterExtension
+	static final ProxiedServer proxy = ProxiedServer.to(server::baseUri);
 
 	private McpClient client;
 
-	@BeforeAll
-	static void startProxy() {
-		proxy = RecordingProxy.to(server.baseUri());
-	}
-
-	@AfterAll
-	static void stopProxy() {
-		if (proxy != null) {
-			proxy.close();
-		}
-	}
-
 	@BeforeEach
 	void connect() {
-		proxy.clear();
 		this.client = Interop.client("everything", proxy.url("/mcp"));
 	}
 
 	@AfterEach
 	void disconnect() {
-		try {
-			this.client.close();
-		}
-		catch (McpTransportException ex) {
-			// A test that restarts the server may leave nothing to close.
-		}
+		Interop.close(this.client);
 	}
 
 	@Test

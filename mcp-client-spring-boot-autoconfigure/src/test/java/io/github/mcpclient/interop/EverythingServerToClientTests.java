@@ -20,11 +20,8 @@ import io.github.mcpclient.protocol.Root;
 import io.github.mcpclient.protocol.SubscribeRequest;
 import io.github.mcpclient.protocol.TextContent;
 import io.github.mcpclient.protocol.Tool;
-import io.github.mcpclient.transport.McpTransportException;
 import org.assertj.core.api.InstanceOfAssertFactories;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -57,39 +54,22 @@ class EverythingServerToClientTests {
 	@RegisterExtension
 	static final NodeMcpServer server = NodeMcpServer.everything();
 
-	private static RecordingProxy proxy;
+	@RegisterExtension
+	static final ProxiedServer proxy = ProxiedServer.to(server::baseUri);
 
 	private final RecordingHandlers handlers = new RecordingHandlers();
 
 	private McpClient client;
 
-	@BeforeAll
-	static void startProxy() {
-		proxy = RecordingProxy.to(server.baseUri());
-	}
-
-	@AfterAll
-	static void stopProxy() {
-		if (proxy != null) {
-			proxy.close();
-		}
-	}
-
 	@BeforeEach
 	void connect() {
-		proxy.clear();
 		this.client = Interop.client(Interop.settings(CONNECTION, proxy.url("/mcp")).withListen(true),
 				this.handlers.all());
 	}
 
 	@AfterEach
 	void disconnect() {
-		try {
-			this.client.close();
-		}
-		catch (McpTransportException ex) {
-			// Nothing to end if the test never connected.
-		}
+		Interop.close(this.client);
 	}
 
 	@Test

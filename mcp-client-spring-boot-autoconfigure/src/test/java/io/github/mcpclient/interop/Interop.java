@@ -17,6 +17,7 @@ import io.github.mcpclient.protocol.Era;
 import io.github.mcpclient.protocol.CallToolResult;
 import io.github.mcpclient.protocol.Content;
 import io.github.mcpclient.protocol.TextContent;
+import io.github.mcpclient.transport.McpTransportException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.web.reactive.function.client.WebClient;
@@ -63,6 +64,20 @@ final class Interop {
 	static McpClient client(McpClientSettings settings, McpClientHandlers handlers) {
 		return new BlockingMcpClient(DefaultReactiveMcpClient.create(settings, handlers, WebClient.builder(),
 				JsonMapper.builder().build()));
+	}
+
+	/**
+	 * Close a client that a test may have left with nothing to end: one that never
+	 * connected, or one whose server was restarted under it.
+	 * @param client the client
+	 */
+	static void close(McpClient client) {
+		try {
+			client.close();
+		}
+		catch (McpTransportException ex) {
+			// Expected when there is nothing left to end.
+		}
 	}
 
 	/**

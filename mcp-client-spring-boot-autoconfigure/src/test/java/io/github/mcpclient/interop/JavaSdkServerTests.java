@@ -11,9 +11,6 @@ import io.github.mcpclient.protocol.ProtocolVersion;
 import io.github.mcpclient.protocol.Tool;
 import io.github.mcpclient.session.SessionState;
 import io.github.mcpclient.transport.McpSessionExpiredException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,24 +27,8 @@ class JavaSdkServerTests {
 	@RegisterExtension
 	static final JavaSdkMcpServer server = new JavaSdkMcpServer();
 
-	private static RecordingProxy proxy;
-
-	@BeforeAll
-	static void startProxy() {
-		proxy = RecordingProxy.to(server.baseUri());
-	}
-
-	@AfterAll
-	static void stopProxy() {
-		if (proxy != null) {
-			proxy.close();
-		}
-	}
-
-	@BeforeEach
-	void clearRecording() {
-		proxy.clear();
-	}
+	@RegisterExtension
+	static final ProxiedServer proxy = ProxiedServer.to(server::baseUri);
 
 	@Test
 	void initializesListsCallsAndCloses() {

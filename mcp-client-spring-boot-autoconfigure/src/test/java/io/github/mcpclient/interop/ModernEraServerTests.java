@@ -24,8 +24,6 @@ import io.github.mcpclient.protocol.TextContent;
 import io.github.mcpclient.protocol.TextResourceContents;
 import io.github.mcpclient.protocol.Tool;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -58,22 +56,13 @@ class ModernEraServerTests {
 	@RegisterExtension
 	static final NodeMcpServer server = NodeMcpServer.sdkV2("modern");
 
-	private RecordingProxy proxy;
+	@RegisterExtension
+	static final ProxiedServer proxy = ProxiedServer.to(server::baseUri);
 
 	private final EraVerdicts verdicts = new EraVerdicts();
 
-	@BeforeEach
-	void startProxy() {
-		this.proxy = RecordingProxy.to(server.baseUri());
-	}
-
-	@AfterEach
-	void stopProxy() {
-		this.proxy.close();
-	}
-
 	private McpClientSettings settings() {
-		return Interop.settings("sdk-v2-modern", this.proxy.url("/mcp")).withEra(null).withEraVerdicts(this.verdicts);
+		return Interop.settings("sdk-v2-modern", proxy.url("/mcp")).withEra(null).withEraVerdicts(this.verdicts);
 	}
 
 	private McpClient client() {
@@ -93,8 +82,8 @@ class ModernEraServerTests {
 			assertThat(client.session().sessionId()).isNull();
 			assertThat(client.session().serverInfo().name()).isEqualTo("interop-sdk-v2-modern");
 		}
-		assertThat(this.verdicts.get(this.proxy.url("/mcp"))).isEqualTo(Era.MODERN);
-		List<Exchange> exchanges = this.proxy.exchanges();
+		assertThat(this.verdicts.get(proxy.url("/mcp"))).isEqualTo(Era.MODERN);
+		List<Exchange> exchanges = proxy.exchanges();
 		assertThat(exchanges).extracting(Exchange::rpcMethod).containsExactly("server/discover");
 		assertModern(exchanges.get(0), "server/discover", null);
 	}
@@ -108,7 +97,7 @@ class ModernEraServerTests {
 				.doesNotContain("bad_header");
 		}
 		assertThat(output).contains("WARN").contains("'bad_header'").contains("type number");
-		Exchange list = only(this.proxy.exchanges(), "tools/list");
+		Exchange list = only(proxy.exchanges(), "tools/list");
 		assertModern(list, "tools/list", null);
 	}
 
@@ -117,7 +106,7 @@ class ModernEraServerTests {
 		try (McpClient client = client()) {
 			assertThat(Interop.text(client.callTool("add_numbers", Map.of("a", 2, "b", 3)))).isEqualTo("5");
 		}
-		assertModern(only(this.proxy.exchanges(), "tools/call"), "tools/call", "add_numbers");
+		assertModern(only(proxy.exchanges(), "tools/call"), "tools/call", "add_numbers");
 	}
 
 	@Test
@@ -129,7 +118,7 @@ class ModernEraServerTests {
 			assertThat(echoed.get("region").asString()).isEqualTo("Zürich-Süd");
 			assertThat(echoed.get("header").asString()).isEqualTo("=?base64?WsO8cmljaC1Tw7xk?=");
 		}
-		List<Exchange> exchanges = this.proxy.exchanges();
+		List<Exchange> exchanges = proxy.exchanges();
 		Exchange call = only(exchanges, "tools/call");
 		assertModern(call, "tools/call", "echo_region");
 		assertThat(call.requestHeader("Mcp-Param-Region")).isEqualTo("=?base64?WsO8cmljaC1Tw7xk?=");
@@ -143,7 +132,7 @@ class ModernEraServerTests {
 			assertThat(echoed.get("region").asString()).isEqualTo("eu west");
 			assertThat(echoed.get("header").asString()).isEqualTo("eu west");
 		}
-		List<Exchange> exchanges = this.proxy.exchanges();
+		List<Exchange> exchanges = proxy.exchanges();
 		assertThat(exchanges).extracting(Exchange::rpcMethod)
 			.containsExactly("server/discover", "tools/call", "tools/list", "tools/call");
 		Exchange rejected = exchanges.get(1);
@@ -172,7 +161,7 @@ class ModernEraServerTests {
 			assertThat(request.message()).isEqualTo("Deploy to production?");
 			assertThat(request.requestedSchema()).containsKey("properties");
 		});
-		List<Exchange> calls = this.proxy.exchanges()
+		List<Exchange> calls = proxy.exchanges()
 			.stream()
 			.filter((exchange) -> "tools/call".equals(exchange.rpcMethod()))
 			.toList();
@@ -198,7 +187,7 @@ class ModernEraServerTests {
 			assertThat(answer.get("roots").toString()).isEqualTo("[\"file:///work/project\"]");
 			assertThat(answer.get("sample").asString()).isEqualTo("teal");
 		}
-		List<Exchange> calls = this.proxy.exchanges()
+		List<Exchange> calls = proxy.exchanges()
 			.stream()
 			.filter((exchange) -> "tools/call".equals(exchange.rpcMethod()))
 			.toList();
@@ -218,7 +207,7 @@ class ModernEraServerTests {
 		await().atMost(Interop.TIMEOUT).untilAsserted(() -> assertThat(progress).hasSize(3));
 		assertThat(progress).extracting(ProgressNotification::progress).containsExactly(1.0, 2.0, 3.0);
 		assertThat(progress).extracting(ProgressNotification::total).containsOnly(3.0);
-		Exchange call = only(this.proxy.exchanges(), "tools/call");
+		Exchange call = only(proxy.exchanges(), "tools/call");
 		assertThat(json.readTree(call.requestBody()).at("/params/_meta/progressToken").isMissingNode()).isFalse();
 	}
 
@@ -233,7 +222,7 @@ class ModernEraServerTests {
 				.satisfies((contents) -> assertThat(((TextResourceContents) contents).text())
 					.isEqualTo("interop-sdk-v2-modern"));
 		}
-		List<Exchange> exchanges = this.proxy.exchanges();
+		List<Exchange> exchanges = proxy.exchanges();
 		assertModern(only(exchanges, "prompts/get"), "prompts/get", "greeting");
 		assertModern(only(exchanges, "resources/read"), "resources/read", "info://server");
 		assertStateless(exchanges);
@@ -254,7 +243,7 @@ class ModernEraServerTests {
 		try (McpClient client = Interop.client(settings().withListen(true), handlers)) {
 			client.initialize();
 			await().atMost(Interop.TIMEOUT)
-				.until(() -> this.proxy.exchanges()
+				.until(() -> proxy.exchanges()
 					.stream()
 					.anyMatch((exchange) -> "subscriptions/listen".equals(exchange.rpcMethod())
 							&& exchange.status() == 200));
@@ -265,11 +254,11 @@ class ModernEraServerTests {
 			});
 		}
 		assertThat(changed).containsOnly("sdk-v2-modern");
-		Exchange listen = only(this.proxy.exchanges(), "subscriptions/listen");
+		Exchange listen = only(proxy.exchanges(), "subscriptions/listen");
 		assertModern(listen, "subscriptions/listen", null);
 		assertThat(json.readTree(listen.requestBody()).at("/params/notifications/toolsListChanged").asBoolean())
 			.isTrue();
-		assertStateless(this.proxy.exchanges());
+		assertStateless(proxy.exchanges());
 	}
 
 	private static Exchange only(List<Exchange> exchanges, String method) {

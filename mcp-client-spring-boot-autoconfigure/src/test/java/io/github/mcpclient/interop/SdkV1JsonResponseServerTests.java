@@ -6,8 +6,6 @@ import java.util.Map;
 import io.github.mcpclient.McpClient;
 import io.github.mcpclient.interop.RecordingProxy.Exchange;
 import io.github.mcpclient.protocol.Tool;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,19 +21,8 @@ class SdkV1JsonResponseServerTests {
 	@RegisterExtension
 	static final NodeMcpServer server = NodeMcpServer.sdkV1("json");
 
-	private static RecordingProxy proxy;
-
-	@BeforeAll
-	static void startProxy() {
-		proxy = RecordingProxy.to(server.baseUri());
-	}
-
-	@AfterAll
-	static void stopProxy() {
-		if (proxy != null) {
-			proxy.close();
-		}
-	}
+	@RegisterExtension
+	static final ProxiedServer proxy = ProxiedServer.to(server::baseUri);
 
 	@Test
 	void listsAndCallsToolsOverPlainJsonResponses() {

@@ -10,9 +10,6 @@ import io.github.mcpclient.interop.RecordingProxy.Exchange;
 import io.github.mcpclient.protocol.ElicitRequest;
 import io.github.mcpclient.protocol.ElicitResult;
 import io.github.mcpclient.protocol.LoggingMessageNotification;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -40,26 +37,10 @@ class SdkV1ServerToClientTests {
 	@RegisterExtension
 	static final NodeMcpServer server = NodeMcpServer.sdkV1("stateful");
 
-	private static RecordingProxy proxy;
+	@RegisterExtension
+	static final ProxiedServer proxy = ProxiedServer.to(server::baseUri);
 
 	private final RecordingHandlers handlers = new RecordingHandlers();
-
-	@BeforeAll
-	static void startProxy() {
-		proxy = RecordingProxy.to(server.baseUri());
-	}
-
-	@AfterAll
-	static void stopProxy() {
-		if (proxy != null) {
-			proxy.close();
-		}
-	}
-
-	@BeforeEach
-	void clearRecording() {
-		proxy.clear();
-	}
 
 	@Test
 	void elicitationThatBelongsToTheCallComesOnItsResponseStream() {

@@ -13,9 +13,6 @@ import io.github.mcpclient.protocol.Tool;
 import io.github.mcpclient.session.McpSession;
 import io.github.mcpclient.session.SessionState;
 import io.github.mcpclient.transport.McpSessionExpiredException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
@@ -35,24 +32,8 @@ class SdkV1StatefulServerTests {
 	@RegisterExtension
 	static final NodeMcpServer server = NodeMcpServer.sdkV1("stateful");
 
-	private static RecordingProxy proxy;
-
-	@BeforeAll
-	static void startProxy() {
-		proxy = RecordingProxy.to(server.baseUri());
-	}
-
-	@AfterAll
-	static void stopProxy() {
-		if (proxy != null) {
-			proxy.close();
-		}
-	}
-
-	@BeforeEach
-	void clearRecording() {
-		proxy.clear();
-	}
+	@RegisterExtension
+	static final ProxiedServer proxy = ProxiedServer.to(server::baseUri);
 
 	@Test
 	void initializesListsAndCallsTools() {

@@ -8,8 +8,6 @@ import io.github.mcpclient.interop.RecordingProxy.Exchange;
 import io.github.mcpclient.protocol.ProtocolVersion;
 import io.github.mcpclient.protocol.Tool;
 import io.github.mcpclient.session.SessionState;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,19 +23,8 @@ class SdkV1StatelessServerTests {
 	@RegisterExtension
 	static final NodeMcpServer server = NodeMcpServer.sdkV1("stateless");
 
-	private static RecordingProxy proxy;
-
-	@BeforeAll
-	static void startProxy() {
-		proxy = RecordingProxy.to(server.baseUri());
-	}
-
-	@AfterAll
-	static void stopProxy() {
-		if (proxy != null) {
-			proxy.close();
-		}
-	}
+	@RegisterExtension
+	static final ProxiedServer proxy = ProxiedServer.to(server::baseUri);
 
 	@Test
 	void listsAndCallsToolsWithoutASession() {
