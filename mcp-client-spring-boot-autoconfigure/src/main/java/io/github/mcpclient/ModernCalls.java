@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import io.github.mcpclient.protocol.JsonRpcError;
@@ -78,12 +79,18 @@ final class ModernCalls {
 				return Mono.just(cached.result());
 			}
 		}
-		Mono<JsonNode> result = rounds(method, paramsNode, timeout, shape, 1);
+		// A result that took input rounds answered those inputs, not the plain request.
+		AtomicBoolean tookInput = new AtomicBoolean();
+		Mono<JsonNode> result = rounds(method, paramsNode, timeout, shape, 1, tookInput);
 		if ("tools/call".equals(method)) {
 			result = result.onErrorResume(ModernCalls::isHeaderMismatch,
-					(ex) -> refreshTools.get().then(rounds(method, paramsNode, timeout, shape, 1)));
+					(ex) -> refreshTools.get().then(rounds(method, paramsNode, timeout, shape, 1, tookInput)));
 		}
-		return result.doOnNext((complete) -> remember(method, key, complete));
+		return result.doOnNext((complete) -> {
+			if (!tookInput.get()) {
+				remember(method, key, complete);
+			}
+		});
 	}
 
 	/**
@@ -108,7 +115,8 @@ final class ModernCalls {
 		this.cache.clear();
 	}
 
-	private Mono<JsonNode> rounds(String method, ObjectNode params, Duration timeout, RequestShape shape, int round) {
+	private Mono<JsonNode> rounds(String method, ObjectNode params, Duration timeout, RequestShape shape, int round,
+			AtomicBoolean tookInput) {
 		return this.rpc.request(method, params, timeout, false, shape).flatMap((result) -> {
 			if (!"input_required".equals(result.path("resultType").asString("complete"))) {
 				return Mono.just(result);
@@ -117,6 +125,7 @@ final class ModernCalls {
 				return Mono.error(new McpException(this.connectionName, method,
 						"server still asked for input after " + round + " rounds; giving up"));
 			}
+			tookInput.set(true);
 			return inputResponses(method, result.get("inputRequests")).flatMap((responses) -> {
 				ObjectNode next = params.deepCopy();
 				next.remove(List.of("inputResponses", "requestState"));
@@ -127,7 +136,7 @@ final class ModernCalls {
 				if (state != null && !state.isNull()) {
 					next.set("requestState", state);
 				}
-				return rounds(method, next, timeout, shape, round + 1);
+				return rounds(method, next, timeout, shape, round + 1, tookInput);
 			});
 		});
 	}

@@ -214,6 +214,21 @@ class ModernEraTests {
 	}
 
 	@Test
+	void resultReachedThroughInputRoundsIsNotCached() {
+		server.stubFor(rpc("resources/read").withRequestBody(matchingJsonPath("$.params.inputResponses"))
+			.willReturn(json("{\"contents\":[],\"ttlMs\":60000,\"cacheScope\":\"private\"}")));
+		server.stubFor(rpc("resources/read").withRequestBody(matchingJsonPath("$[?(!@.params.inputResponses)]"))
+			.willReturn(json("{\"resultType\":\"input_required\",\"inputRequests\":{\"ok\":"
+					+ "{\"method\":\"elicitation/create\",\"params\":{\"message\":\"Allow?\"}}}}")));
+		McpClient client = client(McpClientHandlers.none().withElicitation((c, r) -> ElicitResult.accept(Map.of())));
+
+		client.readResource("file:///secret");
+		client.readResource("file:///secret");
+
+		server.verify(4, rpcRequested("resources/read"));
+	}
+
+	@Test
 	void resultsWithoutTimeToLiveAreNotCached() {
 		server.stubFor(rpc("tools/list").willReturn(json(TOOLS)));
 		McpClient client = client();
