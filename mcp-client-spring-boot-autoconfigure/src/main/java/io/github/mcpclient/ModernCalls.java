@@ -72,8 +72,9 @@ final class ModernCalls {
 	Mono<JsonNode> request(String method, @Nullable Object params, Duration timeout, RequestShape shape,
 			Supplier<Mono<?>> refreshTools) {
 		ObjectNode paramsNode = (params != null) ? this.mapper.valueToTree(params) : this.mapper.createObjectNode();
-		String key = method + " " + paramsNode;
-		if (CACHEABLE.contains(method)) {
+		boolean cacheable = CACHEABLE.contains(method);
+		String key = cacheable ? method + " " + paramsNode : method;
+		if (cacheable) {
 			Cached cached = this.cache.get(key);
 			if (cached != null && cached.expires().isAfter(this.clock.instant())) {
 				return Mono.just(cached.result());
@@ -87,8 +88,8 @@ final class ModernCalls {
 					(ex) -> refreshTools.get().then(rounds(method, paramsNode, timeout, shape, 1, tookInput)));
 		}
 		return result.doOnNext((complete) -> {
-			if (!tookInput.get()) {
-				remember(method, key, complete);
+			if (cacheable && !tookInput.get()) {
+				remember(key, complete);
 			}
 		});
 	}
@@ -167,9 +168,9 @@ final class ModernCalls {
 		});
 	}
 
-	private void remember(String method, String key, JsonNode result) {
+	private void remember(String key, JsonNode result) {
 		long ttl = result.path("ttlMs").asLong(0);
-		if (CACHEABLE.contains(method) && ttl > 0) {
+		if (ttl > 0) {
 			this.cache.put(key, new Cached(result, this.clock.instant().plusMillis(ttl)));
 		}
 	}

@@ -107,21 +107,25 @@ final class ServerMessageHandler {
 	 * @param notification the notification
 	 */
 	void accept(JsonRpcNotification notification) {
-		if ("notifications/progress".equals(notification.method())) {
-			ProgressNotification progress = convert(notification.params(), ProgressNotification.class);
-			if (progress != null) {
-				Consumer<ProgressNotification> listener = this.progressListeners.get(String.valueOf(progress.progressToken()));
-				if (listener != null) {
-					notifySafely(() -> listener.accept(progress));
-				}
+		// Typed parameters are read once, however many listeners hear about them.
+		ProgressNotification progress = "notifications/progress".equals(notification.method())
+				? convert(notification.params(), ProgressNotification.class) : null;
+		LoggingMessageNotification message = "notifications/message".equals(notification.method())
+				? convert(notification.params(), LoggingMessageNotification.class) : null;
+		if (progress != null) {
+			Consumer<ProgressNotification> listener = this.progressListeners
+				.get(String.valueOf(progress.progressToken()));
+			if (listener != null) {
+				notifySafely(() -> listener.accept(progress));
 			}
 		}
 		for (McpNotificationListener listener : this.handlers.listeners()) {
-			notifySafely(() -> dispatch(listener, notification));
+			notifySafely(() -> dispatch(listener, notification, progress, message));
 		}
 	}
 
-	private void dispatch(McpNotificationListener listener, JsonRpcNotification notification) {
+	private void dispatch(McpNotificationListener listener, JsonRpcNotification notification,
+			@Nullable ProgressNotification progress, @Nullable LoggingMessageNotification message) {
 		JsonNode params = notification.params();
 		switch (notification.method()) {
 			case "notifications/tools/list_changed" -> listener.onToolsListChanged(this.connectionName);
@@ -133,13 +137,11 @@ final class ServerMessageHandler {
 				}
 			}
 			case "notifications/progress" -> {
-				ProgressNotification progress = convert(params, ProgressNotification.class);
 				if (progress != null) {
 					listener.onProgress(this.connectionName, progress);
 				}
 			}
 			case "notifications/message" -> {
-				LoggingMessageNotification message = convert(params, LoggingMessageNotification.class);
 				if (message != null) {
 					listener.onLoggingMessage(this.connectionName, message);
 				}
