@@ -180,12 +180,13 @@ class ResponseHandlingTests {
 	@Test
 	void sseEventsForOtherRequestsAreSkipped() {
 		stubHandshake(server, null);
-		server.stubFor(rpc("ping").willReturn(sse("data: {\"jsonrpc\":\"2.0\",\"id\":\"other\",\"result\":{}}\n\n"
-				+ "data: {\"jsonrpc\":\"2.0\",\"id\":" + ECHO_ID + ",\"result\":{}}\n\n")));
+		server.stubFor(rpc("tools/call").willReturn(sse("data: {\"jsonrpc\":\"2.0\",\"id\":\"other\",\"result\":"
+				+ "{\"content\":[{\"type\":\"text\",\"text\":\"not ours\"}]}}\n\n"
+				+ "data: {\"jsonrpc\":\"2.0\",\"id\":" + ECHO_ID + ",\"result\":" + ADD_RESULT + "}\n\n")));
 
-		this.client.ping();
+		CallToolResult result = this.client.callTool("add", Map.of());
 
-		server.verify(rpcRequested("ping"));
+		assertThat(((TextContent) result.content().get(0)).text()).isEqualTo("5");
 	}
 
 	@Test
