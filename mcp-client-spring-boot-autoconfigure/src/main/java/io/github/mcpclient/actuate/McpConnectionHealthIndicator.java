@@ -12,9 +12,9 @@ import org.springframework.boot.health.contributor.Status;
 /**
  * {@link HealthIndicator} for one MCP connection.
  * <p>
- * By default the health is read from the connection's session alone, without any
- * network I/O: {@code READY} is {@link Status#UP UP}; {@code FAILED} (the last handshake
- * failed) is {@link Status#DOWN DOWN} with the last error; every other state is
+ * By default the health is read from the connection's session alone, without any network
+ * I/O: {@code READY} is {@link Status#UP UP}; {@code FAILED} (the last handshake failed)
+ * is {@link Status#DOWN DOWN} with the last error; every other state is
  * {@link Status#UNKNOWN UNKNOWN}. Clients connect lazily, and a session that was never
  * opened, is being opened, or was ended by either side is reopened by the next call, so
  * nothing is known to be wrong; Boot's default status order ranks {@code UNKNOWN} below
@@ -67,7 +67,8 @@ public class McpConnectionHealthIndicator implements HealthIndicator {
 		Health.Builder builder = Health.down();
 		McpSessionStatistics.LastError lastError = this.client.statistics().lastError();
 		if (lastError != null) {
-			// The same shape Health.down(Throwable) gives, though only the error's record is kept.
+			// The same shape Health.down(Throwable) gives, though only the error's record
+			// is kept.
 			builder.withDetail("error", lastError.type() + ": " + lastError.message());
 		}
 		return builder;

@@ -153,8 +153,8 @@ public class McpEndpoint {
 	 *
 	 * @param connections the connections
 	 */
-	public record ConnectionsDescriptor(Map<String, ConnectionDescriptor> connections)
-			implements OperationResponseBody {
+	public record ConnectionsDescriptor(
+			Map<String, ConnectionDescriptor> connections) implements OperationResponseBody {
 
 	}
 
@@ -167,8 +167,8 @@ public class McpEndpoint {
 	 * @param era the protocol era in use
 	 * @param protocolVersion the negotiated protocol version
 	 * @param sessionId the session id, in full only where show-values allows it
-	 * @param sessionIdFingerprint a fingerprint of the full session id, so that two
-	 * reads can tell whether the session changed
+	 * @param sessionIdFingerprint a fingerprint of the full session id, so that two reads
+	 * can tell whether the session changed
 	 * @param serverName the name the server announced
 	 * @param serverVersion the version the server announced
 	 * @param establishedAt when the current session was established

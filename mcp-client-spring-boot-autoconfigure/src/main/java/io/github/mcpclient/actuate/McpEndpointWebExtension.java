@@ -27,8 +27,8 @@ public class McpEndpointWebExtension {
 	public WebEndpointResponse<Void> closeSession(@Selector String name) {
 		// A null result of a delete operation would be 204, so the miss is spelled out.
 		boolean closed = this.delegate.closeSession(name);
-		return new WebEndpointResponse<>(closed ? WebEndpointResponse.STATUS_NO_CONTENT
-				: WebEndpointResponse.STATUS_NOT_FOUND);
+		return new WebEndpointResponse<>(
+				closed ? WebEndpointResponse.STATUS_NO_CONTENT : WebEndpointResponse.STATUS_NOT_FOUND);
 	}
 
 }

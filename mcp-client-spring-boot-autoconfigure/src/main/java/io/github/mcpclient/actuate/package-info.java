@@ -1,5 +1,6 @@
 /**
- * Spring Boot Actuator support for MCP clients: the {@code mcp} endpoint and health indicators.
+ * Spring Boot Actuator support for MCP clients: the {@code mcp} endpoint and health
+ * indicators.
  */
 @NullMarked
 package io.github.mcpclient.actuate;

@@ -3,8 +3,7 @@ package io.github.mcpclient.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.mcpclient.BlockingMcpClient;
-import io.github.mcpclient.DefaultReactiveMcpClient;
+import io.github.mcpclient.EraVerdicts;
 import io.github.mcpclient.McpClient;
 import io.github.mcpclient.McpClientCustomizer;
 import io.github.mcpclient.McpClientHandlers;
@@ -14,7 +13,7 @@ import io.github.mcpclient.McpElicitationHandler;
 import io.github.mcpclient.McpNotificationListener;
 import io.github.mcpclient.McpRootsProvider;
 import io.github.mcpclient.McpSamplingHandler;
-import tools.jackson.databind.json.JsonMapper;
+import io.github.mcpclient.engine.McpClientFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -38,10 +37,17 @@ public final class McpClientAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	EraVerdicts mcpEraVerdicts() {
+		return EraVerdicts.inMemory();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	McpClients mcpClients(McpClientProperties properties, Environment environment,
 			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<McpClientCustomizer> customizers,
 			ObjectProvider<McpElicitationHandler> elicitation, ObjectProvider<McpSamplingHandler> sampling,
-			ObjectProvider<McpRootsProvider> roots, ObjectProvider<McpNotificationListener> listeners) {
+			ObjectProvider<McpRootsProvider> roots, ObjectProvider<McpNotificationListener> listeners,
+			EraVerdicts eraVerdicts) {
 		McpClientHandlers handlers = new McpClientHandlers(elicitation.getIfUnique(), sampling.getIfUnique(),
 				roots.getIfUnique(), listeners.orderedStream().toList());
 		// Servers send requests and notifications of their own on the GET stream, so an
@@ -49,13 +55,14 @@ public final class McpClientAutoConfiguration {
 		List<McpClientSettings> connections = new McpClientSettingsMapper(properties,
 				environment.getProperty("spring.application.name"), handlers.expectsServerMessages())
 			.map();
-		// A private mapper: the application's may use naming strategies that break MCP's field names.
-		JsonMapper mapper = JsonMapper.builder().build();
+		McpClientFactory.Builder factory = McpClientFactory.builder()
+			.webClientBuilder(webClientBuilder.getIfAvailable(WebClient::builder))
+			.eraVerdicts(eraVerdicts);
+		customizers.orderedStream().forEach(factory::customizer);
+		McpClientFactory clientFactory = factory.build();
 		List<McpClient> clients = new ArrayList<>(connections.size());
 		for (McpClientSettings settings : connections) {
-			WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder).clone();
-			customizers.orderedStream().forEach((customizer) -> customizer.customize(settings.connectionName(), builder));
-			clients.add(new BlockingMcpClient(DefaultReactiveMcpClient.create(settings, handlers, builder, mapper)));
+			clients.add(clientFactory.create(settings, handlers));
 		}
 		return new McpClients(clients, properties.getCloseTimeout());
 	}

@@ -63,10 +63,10 @@ public class McpClientProperties {
 	private boolean failFast;
 
 	/**
-	 * Whether to keep a GET stream open to each server for the requests and
-	 * notifications it sends of its own accord, unless a connection sets its own.
-	 * Defaults to whether the application defines an elicitation, sampling or roots
-	 * handler or a notification listener.
+	 * Whether to keep a GET stream open to each server for the requests and notifications
+	 * it sends of its own accord, unless a connection sets its own. Defaults to whether
+	 * the application defines an elicitation, sampling or roots handler or a notification
+	 * listener.
 	 */
 	private @Nullable Boolean listen;
 

@@ -11,7 +11,6 @@ import io.github.mcpclient.McpClientSettings;
 import io.github.mcpclient.protocol.Era;
 import io.github.mcpclient.protocol.Implementation;
 import io.github.mcpclient.protocol.ProtocolVersion;
-import io.github.mcpclient.transport.TransportLimits;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -32,8 +31,7 @@ final class McpClientSettingsMapper {
 
 	private final boolean listenByDefault;
 
-	McpClientSettingsMapper(McpClientProperties properties, @Nullable String applicationName,
-			boolean listenByDefault) {
+	McpClientSettingsMapper(McpClientProperties properties, @Nullable String applicationName, boolean listenByDefault) {
 		this.properties = properties;
 		this.applicationName = applicationName;
 		this.listenByDefault = listenByDefault;
@@ -67,17 +65,17 @@ final class McpClientSettingsMapper {
 			throw new InvalidConfigurationPropertyValueException(eraProperty, era,
 					"The pinned protocol version " + versions + " belongs to another era.");
 		}
-		TransportLimits limits = new TransportLimits(bytes("max-response-size", this.properties.getMaxResponseSize()),
+		McpClientSettings.Limits limits = new McpClientSettings.Limits(
+				bytes("max-response-size", this.properties.getMaxResponseSize()),
 				bytes("max-event-size", this.properties.getMaxEventSize()));
-		return McpClientSettings.of(name, url)
-			.withHeaders(connection.getHeaders())
-			.withListen(listen(connection))
-			.withClientInfo(clientInfo())
-			.withProtocolVersions(versions)
-			.withRequestTimeout(requestTimeout)
-			.withInitializeTimeout(initializeTimeout)
-			.withLimits(limits)
-			.withEra(era);
+		return McpClientSettings.builder(name, url)
+			.headers(connection.getHeaders())
+			.listen(listen(connection))
+			.clientInfo(clientInfo())
+			.timeouts(new McpClientSettings.Timeouts(requestTimeout, initializeTimeout))
+			.limits(limits)
+			.protocol(new McpClientSettings.Protocol(versions, era))
+			.build();
 	}
 
 	private boolean listen(McpClientProperties.Connection connection) {

@@ -37,9 +37,12 @@ final class McpClientStartup implements SmartLifecycle {
 			else {
 				client.reactive()
 					.initialize()
-					.subscribe((result) -> logger.debug("MCP connection '" + client.name() + "' connected to "
-							+ result.serverInfo().name()), (ex) -> logger.warn("MCP connection '" + client.name()
-									+ "' could not connect at startup; it will retry on first use: " + ex.getMessage()));
+					.subscribe(
+							(result) -> logger.debug("MCP connection '" + client.name() + "' connected to "
+									+ result.serverInfo().name()),
+							(ex) -> logger.warn("MCP connection '" + client.name()
+									+ "' could not connect at startup; it will retry on first use: "
+									+ ex.getMessage()));
 			}
 		}
 	}

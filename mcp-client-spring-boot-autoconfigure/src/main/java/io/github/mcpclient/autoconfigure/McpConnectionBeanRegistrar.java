@@ -16,9 +16,9 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
 /**
- * Registers one {@link McpClient} bean per enabled connection, named and qualified by
- * the connection name, each resolved from {@link McpClients}. A bean the application
- * already defines under that name wins.
+ * Registers one {@link McpClient} bean per enabled connection, named and qualified by the
+ * connection name, each resolved from {@link McpClients}. A bean the application already
+ * defines under that name wins.
  */
 final class McpConnectionBeanRegistrar implements BeanDefinitionRegistryPostProcessor {
 
@@ -39,7 +39,8 @@ final class McpConnectionBeanRegistrar implements BeanDefinitionRegistryPostProc
 				RootBeanDefinition definition = new RootBeanDefinition(McpClient.class,
 						() -> beanFactory.getBean(McpClients.class).get(name));
 				definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
-				// McpClients closes every connection; the per-connection view must not close again.
+				// McpClients closes every connection; the per-connection view must not
+				// close again.
 				definition.setDestroyMethodName("");
 				registry.registerBeanDefinition(name, definition);
 			}

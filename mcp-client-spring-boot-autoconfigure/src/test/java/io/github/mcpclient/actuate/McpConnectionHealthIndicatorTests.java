@@ -38,8 +38,7 @@ class McpConnectionHealthIndicatorTests {
 
 	@Test
 	void readyIsUpWithTheSessionDetails() {
-		McpClient client = clientIn("weather", session("weather", URL, SessionState.READY, "s-123456789"),
-				noTraffic());
+		McpClient client = clientIn("weather", session("weather", URL, SessionState.READY, "s-123456789"), noTraffic());
 
 		Health health = new McpConnectionHealthIndicator(client, false).health();
 
@@ -66,14 +65,14 @@ class McpConnectionHealthIndicatorTests {
 	void failedIsDownWithTheLastError() {
 		McpClient client = clientIn("weather", session("weather", URL, SessionState.FAILED, null),
 				new McpSessionStatistics(1, 1, 0,
-						new McpSessionStatistics.LastError("io.github.mcpclient.transport.McpTransportException",
+						new McpSessionStatistics.LastError("io.github.mcpclient.exception.McpTransportException",
 								"Connection refused", Instant.parse("2026-01-02T03:04:05Z"))));
 
 		Health health = new McpConnectionHealthIndicator(client, false).health();
 
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails()).containsEntry("state", SessionState.FAILED)
-			.containsEntry("error", "io.github.mcpclient.transport.McpTransportException: Connection refused");
+			.containsEntry("error", "io.github.mcpclient.exception.McpTransportException: Connection refused");
 		verify(client, never()).ping();
 	}
 
@@ -99,8 +98,8 @@ class McpConnectionHealthIndicatorTests {
 		assertThat(health.getDetails()).containsEntry("state", SessionState.READY)
 			.containsEntry("protocolVersion", "2025-11-25")
 			.containsEntry("serverName", "weather-server");
-		server.verify(1, postRequestedFor(urlEqualTo("/mcp"))
-			.withRequestBody(matchingJsonPath("$.method", equalTo("ping"))));
+		server.verify(1,
+				postRequestedFor(urlEqualTo("/mcp")).withRequestBody(matchingJsonPath("$.method", equalTo("ping"))));
 	}
 
 	@Test

@@ -76,8 +76,8 @@ class McpEndpointTests {
 
 	@Test
 	void neverShowsAMaskedSessionIdWithItsFingerprint() {
-		ConnectionDescriptor connection = endpoint(Show.NEVER, ready("weather"))
-			.connection(user("ops", "ACTUATOR"), "weather");
+		ConnectionDescriptor connection = endpoint(Show.NEVER, ready("weather")).connection(user("ops", "ACTUATOR"),
+				"weather");
 
 		assertThat(connection.sessionId()).isEqualTo("c0ff****").doesNotContain(SESSION_ID.substring(4));
 		assertThat(connection.sessionIdFingerprint()).isEqualTo(SessionIds.fingerprint(SESSION_ID));
@@ -143,10 +143,8 @@ class McpEndpointTests {
 
 	@Test
 	void urlLosesItsUserInfoWhateverShowValuesSays() {
-		McpClient client = clientIn("weather",
-				session("weather", "https://bot:s3cret@weather.example.com:8443/mcp?tenant=a%20b#x",
-						SessionState.NEW, null),
-				noTraffic());
+		McpClient client = clientIn("weather", session("weather",
+				"https://bot:s3cret@weather.example.com:8443/mcp?tenant=a%20b#x", SessionState.NEW, null), noTraffic());
 
 		ConnectionDescriptor connection = endpoint(Show.ALWAYS, client).connection(SecurityContext.NONE, "weather");
 
@@ -155,8 +153,7 @@ class McpEndpointTests {
 
 	@Test
 	void urlWithoutUserInfoIsShownAsConfigured() {
-		assertThat(McpEndpoint.withoutUserInfo(URI.create("http://[::1]:9000/mcp")))
-			.isEqualTo("http://[::1]:9000/mcp");
+		assertThat(McpEndpoint.withoutUserInfo(URI.create("http://[::1]:9000/mcp"))).isEqualTo("http://[::1]:9000/mcp");
 		assertThat(McpEndpoint.withoutUserInfo(URI.create("http://u@[::1]/mcp"))).isEqualTo("http://[::1]/mcp");
 	}
 
@@ -165,14 +162,14 @@ class McpEndpointTests {
 		Instant at = Instant.parse("2026-01-02T03:04:07Z");
 		McpClient client = clientIn("weather", session("weather", URL, SessionState.FAILED, null),
 				new McpSessionStatistics(4, 1, 0, new McpSessionStatistics.LastError(
-						"io.github.mcpclient.protocol.McpTimeoutException", "timed out", at)));
+						"io.github.mcpclient.exception.McpTimeoutException", "timed out", at)));
 
 		ConnectionDescriptor connection = endpoint(Show.NEVER, client).connection(SecurityContext.NONE, "weather");
 
 		assertThat(connection.state()).isEqualTo(SessionState.FAILED);
 		assertThat(connection.failures()).isEqualTo(1);
 		assertThat(connection.lastError()).isEqualTo(new McpEndpoint.LastErrorDescriptor(
-				"io.github.mcpclient.protocol.McpTimeoutException", "timed out", at));
+				"io.github.mcpclient.exception.McpTimeoutException", "timed out", at));
 	}
 
 	@Test
@@ -251,8 +248,8 @@ class McpEndpointTests {
 	@Test
 	void statelessConnectionReadsAsNoneWithoutFingerprint() {
 		McpSession modern = new McpSession("stateless", URI.create("http://localhost/mcp"), SessionState.READY,
-				Era.MODERN, "2026-07-28", null, new Implementation("modern-server", "1.0"), null, null,
-				Instant.now(), Instant.now());
+				Era.MODERN, "2026-07-28", null, new Implementation("modern-server", "1.0"), null, null, Instant.now(),
+				Instant.now());
 		McpClient client = clientIn("stateless", modern, noTraffic());
 
 		ConnectionDescriptor connection = endpoint(Show.ALWAYS, client).connection(SecurityContext.NONE, "stateless");

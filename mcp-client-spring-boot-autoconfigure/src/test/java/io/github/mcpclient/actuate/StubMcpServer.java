@@ -7,20 +7,15 @@ import java.time.Instant;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.github.mcpclient.BlockingMcpClient;
-import io.github.mcpclient.DefaultReactiveMcpClient;
 import io.github.mcpclient.McpClient;
 import io.github.mcpclient.McpClientSettings;
-import io.github.mcpclient.protocol.Era;
+import io.github.mcpclient.engine.McpClientFactory;
 import io.github.mcpclient.protocol.Era;
 import io.github.mcpclient.protocol.Implementation;
 import io.github.mcpclient.session.McpSession;
 import io.github.mcpclient.session.McpSessionStatistics;
 import io.github.mcpclient.session.SessionState;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
@@ -68,11 +63,12 @@ final class StubMcpServer {
 	}
 
 	static McpClient client(String name, WireMockExtension server) {
-		McpClientSettings settings = McpClientSettings.of(name, URI.create(server.baseUrl() + PATH)).withEra(Era.LEGACY)
-			.withRequestTimeout(Duration.ofSeconds(5))
-			.withInitializeTimeout(Duration.ofSeconds(5));
-		return new BlockingMcpClient(
-				DefaultReactiveMcpClient.create(settings, WebClient.builder(), JsonMapper.builder().build()));
+		McpClientSettings settings = McpClientSettings.builder(name, URI.create(server.baseUrl() + PATH))
+			.era(Era.LEGACY)
+			.requestTimeout(Duration.ofSeconds(5))
+			.initializeTimeout(Duration.ofSeconds(5))
+			.build();
+		return McpClientFactory.create().create(settings);
 	}
 
 	/**
@@ -90,9 +86,8 @@ final class StubMcpServer {
 	static McpSession session(String name, String url, SessionState state, @Nullable String sessionId) {
 		boolean established = state == SessionState.READY;
 		return new McpSession(name, URI.create(url), state, established ? Era.LEGACY : null,
-				established ? "2025-11-25" : null, sessionId, new Implementation("weather-server", "2.1.0"), null,
-				null, established ? Instant.parse("2026-01-02T03:04:05Z") : null,
-				Instant.parse("2026-01-02T03:04:06Z"));
+				established ? "2025-11-25" : null, sessionId, new Implementation("weather-server", "2.1.0"), null, null,
+				established ? Instant.parse("2026-01-02T03:04:05Z") : null, Instant.parse("2026-01-02T03:04:06Z"));
 	}
 
 	static McpSessionStatistics noTraffic() {

@@ -7,16 +7,15 @@ import java.util.List;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.mcpclient.McpClient;
 import io.github.mcpclient.McpClientCustomizer;
-import io.github.mcpclient.EraVerdicts;
 import io.github.mcpclient.McpClients;
-import io.github.mcpclient.McpWireMock;
-import io.github.mcpclient.protocol.Era;
 import io.github.mcpclient.McpElicitationHandler;
 import io.github.mcpclient.McpRootsProvider;
+import io.github.mcpclient.McpWireMock;
+import io.github.mcpclient.exception.McpTransportException;
+import io.github.mcpclient.exception.UnsupportedProtocolVersionException;
 import io.github.mcpclient.protocol.ElicitResult;
-import io.github.mcpclient.protocol.UnsupportedProtocolVersionException;
+import io.github.mcpclient.protocol.Era;
 import io.github.mcpclient.session.SessionState;
-import io.github.mcpclient.transport.McpTransportException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -53,8 +52,8 @@ class McpClientAutoConfigurationTests {
 	@RegisterExtension
 	static final WireMockExtension server = WireMockExtension.newInstance().options(options().dynamicPort()).build();
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
-			AutoConfigurations.of(McpClientAutoConfiguration.class, WebClientAutoConfiguration.class));
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(McpClientAutoConfiguration.class, WebClientAutoConfiguration.class));
 
 	private String url() {
 		return server.baseUrl() + "/mcp";
@@ -209,8 +208,9 @@ class McpClientAutoConfigurationTests {
 			.withBean(McpRootsProvider.class, () -> (name) -> List.of())
 			.run((context) -> {
 				context.getBean(McpClient.class).ping();
-				server.verify(postRequestedFor(urlEqualTo("/mcp")).withRequestBody(matchingJsonPath(
-						"$.params.capabilities", equalToJson("{\"elicitation\":{},\"roots\":{\"listChanged\":true}}"))));
+				server.verify(
+						postRequestedFor(urlEqualTo("/mcp")).withRequestBody(matchingJsonPath("$.params.capabilities",
+								equalToJson("{\"elicitation\":{},\"roots\":{\"listChanged\":true}}"))));
 				server.verify(1, getRequestedFor(urlEqualTo("/mcp")));
 			});
 	}
@@ -219,8 +219,9 @@ class McpClientAutoConfigurationTests {
 	void listenOpensTheGetStreamAfterTheHandshake() {
 		stubServer();
 		server.stubFor(get(urlEqualTo("/mcp")).willReturn(aResponse().withStatus(405)));
-		this.runner.withPropertyValues("mcp.client.connections.one.url=" + url(), "mcp.client.listen=true",
-				"mcp.client.connections.two.url=" + url(), "mcp.client.connections.two.listen=false")
+		this.runner
+			.withPropertyValues("mcp.client.connections.one.url=" + url(), "mcp.client.listen=true",
+					"mcp.client.connections.two.url=" + url(), "mcp.client.connections.two.listen=false")
 			.run((context) -> {
 				McpClients clients = context.getBean(McpClients.class);
 				clients.get("two").ping();
@@ -235,14 +236,13 @@ class McpClientAutoConfigurationTests {
 	void eraIsChosenByProbingUnlessPinned() {
 		stubServer();
 		this.runner
-			.withPropertyValues("mcp.client.connections.auto.url=" + url(), "mcp.client.connections.pinned.url=" + url(),
-					"mcp.client.connections.pinned.era=legacy")
+			.withPropertyValues("mcp.client.connections.auto.url=" + url(),
+					"mcp.client.connections.pinned.url=" + url(), "mcp.client.connections.pinned.era=legacy")
 			.run((context) -> {
 				McpClients clients = context.getBean(McpClients.class);
 				clients.get("pinned").ping();
 				server.verify(0, postRequestedFor(urlEqualTo("/mcp"))
 					.withRequestBody(matchingJsonPath("$.method", equalTo("server/discover"))));
-				EraVerdicts.shared().forget(java.net.URI.create(url()));
 				clients.get("auto").ping();
 				server.verify(1, postRequestedFor(urlEqualTo("/mcp"))
 					.withRequestBody(matchingJsonPath("$.method", equalTo("server/discover"))));
@@ -306,7 +306,8 @@ class McpClientAutoConfigurationTests {
 	@Test
 	void noRequestReachesTheServerWhileTheContextStarts() {
 		stubServer();
-		this.runner.withPropertyValues("mcp.client.connections.one.url=" + url(), "mcp.client.connections.two.url=" + url())
+		this.runner
+			.withPropertyValues("mcp.client.connections.one.url=" + url(), "mcp.client.connections.two.url=" + url())
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				server.verify(0, anyRequestedFor(anyUrl()));
@@ -316,7 +317,8 @@ class McpClientAutoConfigurationTests {
 	@Test
 	void initializeOnStartupConnectsInTheBackground() {
 		stubServer();
-		this.runner.withPropertyValues("mcp.client.connections.one.url=" + url(), "mcp.client.initialize-on-startup=true")
+		this.runner
+			.withPropertyValues("mcp.client.connections.one.url=" + url(), "mcp.client.initialize-on-startup=true")
 			.run((context) -> {
 				McpClient client = context.getBean(McpClient.class);
 				client.reactive().initialize().block(Duration.ofSeconds(5));
@@ -339,10 +341,10 @@ class McpClientAutoConfigurationTests {
 			.withPropertyValues("mcp.client.connections.one.url=http://127.0.0.1:1/mcp",
 					"mcp.client.initialize-on-startup=true", "mcp.client.fail-fast=true")
 			.run((context) -> assertThat(context).getFailure()
-				.satisfies((ex) -> assertThat(causeChain(ex)).anySatisfy((cause) -> assertThat(cause)
-					.isInstanceOf(McpTransportException.class)
-					.hasMessageContaining("'one'")
-					.hasMessageContaining("'server/discover'"))));
+				.satisfies((ex) -> assertThat(causeChain(ex))
+					.anySatisfy((cause) -> assertThat(cause).isInstanceOf(McpTransportException.class)
+						.hasMessageContaining("'one'")
+						.hasMessageContaining("'server/discover'"))));
 	}
 
 	@Test
@@ -352,7 +354,8 @@ class McpClientAutoConfigurationTests {
 		this.runner.withPropertyValues("mcp.client.connections.one.url=" + url()).run((context) -> {
 			context.getBean(McpClient.class).ping();
 			context.close();
-			server.verify(1, deleteRequestedFor(urlEqualTo("/mcp")).withHeader("MCP-Session-Id", equalTo("sess-1234567")));
+			server.verify(1,
+					deleteRequestedFor(urlEqualTo("/mcp")).withHeader("MCP-Session-Id", equalTo("sess-1234567")));
 		});
 	}
 

@@ -68,8 +68,7 @@ class McpEndpointAutoConfigurationTests {
 	@Test
 	void endpointIsNotCreatedWithoutClients() {
 		this.runner.withPropertyValues("management.endpoints.web.exposure.include=mcp", "mcp.client.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(McpClients.class)
-				.doesNotHaveBean(McpEndpoint.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(McpClients.class).doesNotHaveBean(McpEndpoint.class));
 	}
 
 	@Test

@@ -34,9 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The {@code mcp} endpoint and health contributor over HTTP, in a Spring MVC application
  * with Actuator, as a user would call them.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "management.endpoints.web.exposure.include=mcp,health",
-				"management.endpoint.health.show-details=always" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+		"management.endpoints.web.exposure.include=mcp,health", "management.endpoint.health.show-details=always" })
 class McpEndpointWebIntegrationTests {
 
 	private static final String SESSION_ID = "c0ffee42-9a7b-4d1e-8f00-1234567890ab";
@@ -76,20 +75,34 @@ class McpEndpointWebIntegrationTests {
 			.expectHeader()
 			.contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
 			.expectBody()
-			.jsonPath("$.connections.weather.name").isEqualTo("weather")
-			.jsonPath("$.connections.weather.url").isEqualTo(server.baseUrl() + "/mcp")
-			.jsonPath("$.connections.weather.state").isEqualTo("READY")
-			.jsonPath("$.connections.weather.era").isEqualTo("LEGACY")
-			.jsonPath("$.connections.weather.protocolVersion").isEqualTo("2025-11-25")
-			.jsonPath("$.connections.weather.sessionId").isEqualTo("c0ff****")
-			.jsonPath("$.connections.weather.sessionIdFingerprint").isEqualTo(SessionIds.fingerprint(SESSION_ID))
-			.jsonPath("$.connections.weather.serverName").isEqualTo("weather-server")
-			.jsonPath("$.connections.weather.serverVersion").isEqualTo("2.1.0")
-			.jsonPath("$.connections.weather.establishedAt").isNotEmpty()
-			.jsonPath("$.connections.weather.lastActivityAt").isNotEmpty()
-			.jsonPath("$.connections.weather.requests").isNumber()
-			.jsonPath("$.connections.weather.failures").isEqualTo(0)
-			.jsonPath("$.connections.weather.lastError").doesNotExist()
+			.jsonPath("$.connections.weather.name")
+			.isEqualTo("weather")
+			.jsonPath("$.connections.weather.url")
+			.isEqualTo(server.baseUrl() + "/mcp")
+			.jsonPath("$.connections.weather.state")
+			.isEqualTo("READY")
+			.jsonPath("$.connections.weather.era")
+			.isEqualTo("LEGACY")
+			.jsonPath("$.connections.weather.protocolVersion")
+			.isEqualTo("2025-11-25")
+			.jsonPath("$.connections.weather.sessionId")
+			.isEqualTo("c0ff****")
+			.jsonPath("$.connections.weather.sessionIdFingerprint")
+			.isEqualTo(SessionIds.fingerprint(SESSION_ID))
+			.jsonPath("$.connections.weather.serverName")
+			.isEqualTo("weather-server")
+			.jsonPath("$.connections.weather.serverVersion")
+			.isEqualTo("2.1.0")
+			.jsonPath("$.connections.weather.establishedAt")
+			.isNotEmpty()
+			.jsonPath("$.connections.weather.lastActivityAt")
+			.isNotEmpty()
+			.jsonPath("$.connections.weather.requests")
+			.isNumber()
+			.jsonPath("$.connections.weather.failures")
+			.isEqualTo(0)
+			.jsonPath("$.connections.weather.lastError")
+			.doesNotExist()
 			.returnResult()
 			.getResponseBodyContent();
 		assertThat(new String(body, StandardCharsets.UTF_8)).doesNotContain(SESSION_ID);
@@ -103,8 +116,10 @@ class McpEndpointWebIntegrationTests {
 			.expectStatus()
 			.isOk()
 			.expectBody()
-			.jsonPath("$.name").isEqualTo("weather")
-			.jsonPath("$.sessionId").isEqualTo("c0ff****");
+			.jsonPath("$.name")
+			.isEqualTo("weather")
+			.jsonPath("$.sessionId")
+			.isEqualTo("c0ff****");
 		this.http.get().uri("/mcp/nope").exchange().expectStatus().isNotFound();
 	}
 
@@ -117,8 +132,10 @@ class McpEndpointWebIntegrationTests {
 			.uri("/mcp/weather")
 			.exchange()
 			.expectBody()
-			.jsonPath("$.state").isEqualTo("CLOSED")
-			.jsonPath("$.sessionId").doesNotExist();
+			.jsonPath("$.state")
+			.isEqualTo("CLOSED")
+			.jsonPath("$.sessionId")
+			.doesNotExist();
 		this.http.delete().uri("/mcp/nope").exchange().expectStatus().isNotFound();
 	}
 
@@ -130,19 +147,24 @@ class McpEndpointWebIntegrationTests {
 			.expectStatus()
 			.isOk()
 			.expectBody()
-			.jsonPath("$.status").isEqualTo("UP")
-			.jsonPath("$.components.weather.status").isEqualTo("UP")
-			.jsonPath("$.components.weather.details.state").isEqualTo("READY")
-			.jsonPath("$.components.weather.details.serverName").isEqualTo("weather-server");
+			.jsonPath("$.status")
+			.isEqualTo("UP")
+			.jsonPath("$.components.weather.status")
+			.isEqualTo("UP")
+			.jsonPath("$.components.weather.details.state")
+			.isEqualTo("READY")
+			.jsonPath("$.components.weather.details.serverName")
+			.isEqualTo("weather-server");
 	}
 
 	private static void stubServer() {
 		server.stubFor(post(urlEqualTo("/mcp")).withRequestBody(matchingJsonPath("$.method", equalTo("initialize")))
 			.willReturn(aResponse().withHeader("Content-Type", "application/json")
 				.withHeader("MCP-Session-Id", SESSION_ID)
-				.withBody("{\"jsonrpc\":\"2.0\",\"id\":{{jsonPath request.body '$.id'}},\"result\":{\"protocolVersion\":"
-						+ "\"2025-11-25\",\"capabilities\":{},\"serverInfo\":{\"name\":\"weather-server\","
-						+ "\"version\":\"2.1.0\"}}}")
+				.withBody(
+						"{\"jsonrpc\":\"2.0\",\"id\":{{jsonPath request.body '$.id'}},\"result\":{\"protocolVersion\":"
+								+ "\"2025-11-25\",\"capabilities\":{},\"serverInfo\":{\"name\":\"weather-server\","
+								+ "\"version\":\"2.1.0\"}}}")
 				.withTransformers("response-template")));
 		server.stubFor(post(urlEqualTo("/mcp"))
 			.withRequestBody(matchingJsonPath("$.method", equalTo("notifications/initialized")))

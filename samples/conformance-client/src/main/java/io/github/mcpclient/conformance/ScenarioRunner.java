@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.mcpclient.McpClient;
+import io.github.mcpclient.exception.McpException;
 import io.github.mcpclient.protocol.CallToolResult;
-import io.github.mcpclient.protocol.McpException;
 import io.github.mcpclient.protocol.Tool;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -28,7 +28,8 @@ final class ScenarioRunner {
 		try {
 			switch (scenario) {
 				case "initialize" -> this.client.initialize();
-				case "elicitation-sep1034-client-defaults" -> callIfPresent("test_client_elicitation_defaults", Map.of());
+				case "elicitation-sep1034-client-defaults" ->
+					callIfPresent("test_client_elicitation_defaults", Map.of());
 				case "sse-retry" -> callIfPresent("test_reconnection", Map.of());
 				default -> callIfPresent("add_numbers", Map.of("a", 2, "b", 3));
 			}
@@ -48,8 +49,8 @@ final class ScenarioRunner {
 			CallToolResult result = this.client.callTool(toolName, arguments);
 			logger.info(toolName + " returned " + result.content());
 			if (result.isError()) {
-				throw new McpException(this.client.name(), "tools/call", toolName + " reported an error: "
-						+ result.content());
+				throw new McpException(this.client.name(), "tools/call",
+						toolName + " reported an error: " + result.content());
 			}
 		}
 	}

@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.github.mcpclient.McpClient;
+import io.github.mcpclient.exception.McpException;
 import io.github.mcpclient.protocol.CallToolResult;
 import io.github.mcpclient.protocol.Content;
 import io.github.mcpclient.protocol.Implementation;
-import io.github.mcpclient.protocol.McpException;
 import io.github.mcpclient.protocol.TextContent;
 import io.github.mcpclient.protocol.Tool;
 import io.github.mcpclient.session.McpSession;
@@ -50,7 +50,8 @@ final class McpClientDemoRunner implements ApplicationRunner {
 			callOneTool(tools);
 		}
 		catch (McpException ex) {
-			// Keep running: /actuator/mcp then shows the connection's state and why it failed
+			// Keep running: /actuator/mcp then shows the connection's state and why it
+			// failed
 			logger.warn("Could not talk to MCP server '" + this.client.name() + "' at " + this.client.session().url()
 					+ ": " + ex.getMessage());
 		}

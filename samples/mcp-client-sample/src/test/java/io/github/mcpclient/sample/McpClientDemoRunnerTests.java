@@ -10,10 +10,10 @@ import io.github.mcpclient.protocol.TextContent;
 import io.github.mcpclient.protocol.Tool;
 import io.github.mcpclient.protocol.ToolAnnotations;
 import io.github.mcpclient.session.McpSession;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -42,8 +42,7 @@ class McpClientDemoRunnerTests {
 	@BeforeEach
 	void session() {
 		given(this.client.name()).willReturn("demo");
-		given(this.client.session())
-			.willReturn(McpSession.initial("demo", URI.create("http://127.0.0.1:9999/mcp")));
+		given(this.client.session()).willReturn(McpSession.initial("demo", URI.create("http://127.0.0.1:9999/mcp")));
 	}
 
 	@Test
@@ -61,8 +60,8 @@ class McpClientDemoRunnerTests {
 
 	@Test
 	void callsNothingWhenNoToolSaysItIsReadOnly(CapturedOutput output) {
-		given(this.client.listAllTools()).willReturn(List.of(tool("wipe", null, List.of()),
-				tool("send", false, List.of())));
+		given(this.client.listAllTools())
+			.willReturn(List.of(tool("wipe", null, List.of()), tool("send", false, List.of())));
 		run();
 		then(this.client).should(never()).callTool(anyString(), anyMap());
 		assertThat(output).contains("none was called");
@@ -74,8 +73,7 @@ class McpClientDemoRunnerTests {
 		given(this.client.callTool(anyString(), anyMap()))
 			.willReturn(new CallToolResult(List.of(new TextContent("x".repeat(500)))));
 		run();
-		assertThat(output).contains("Called dump {}: " + "x".repeat(200) + "...")
-			.doesNotContain("x".repeat(201));
+		assertThat(output).contains("Called dump {}: " + "x".repeat(200) + "...").doesNotContain("x".repeat(201));
 	}
 
 	private void run() {
@@ -83,8 +81,7 @@ class McpClientDemoRunnerTests {
 	}
 
 	private static Tool tool(String name, @Nullable Boolean readOnly, List<String> required) {
-		ToolAnnotations annotations = (readOnly != null) ? new ToolAnnotations(null, readOnly, null, null, null)
-				: null;
+		ToolAnnotations annotations = (readOnly != null) ? new ToolAnnotations(null, readOnly, null, null, null) : null;
 		return new Tool(name, null, null, Map.of("type", "object", "required", required), null, annotations, null);
 	}
 

@@ -56,8 +56,9 @@ class McpClientSampleApplicationTests {
 
 	@Test
 	void runnerLogsTheToolsAndTheSumAtStartup(CapturedOutput output) {
-		assertThat(output).contains("Connected to " + EmbeddedMcpServer.NAME + " " + EmbeddedMcpServer.VERSION
-				+ " at " + this.server.url())
+		assertThat(output)
+			.contains("Connected to " + EmbeddedMcpServer.NAME + " " + EmbeddedMcpServer.VERSION + " at "
+					+ this.server.url())
 			.contains("The server offers 3 tools:")
 			.contains("  add_numbers - Adds two numbers and returns their sum")
 			.contains("  echo - Returns the message it is given")

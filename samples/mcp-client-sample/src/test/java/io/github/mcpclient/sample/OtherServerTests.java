@@ -27,7 +27,8 @@ class OtherServerTests {
 
 	@Test
 	void appTalksToTheConfiguredServerAndStartsNoneOfItsOwn(CapturedOutput output) {
-		// Stands in for a remote server: a separate instance the application did not start
+		// Stands in for a remote server: a separate instance the application did not
+		// start
 		EmbeddedMcpServer other = EmbeddedMcpServer.start(0);
 		try (ConfigurableApplicationContext context = run("--mcp.client.connections.demo.url=" + other.url())) {
 			assertThat(context.getBeanNamesForType(EmbeddedMcpServer.class)).isEmpty();
@@ -52,7 +53,8 @@ class OtherServerTests {
 	}
 
 	private static ConfigurableApplicationContext run(String url) {
-		// No web server: these tests are about the client, and Actuator is covered elsewhere
+		// No web server: these tests are about the client, and Actuator is covered
+		// elsewhere
 		return new SpringApplicationBuilder(McpClientSampleApplication.class).web(WebApplicationType.NONE)
 			.run("--sample.embedded-server.enabled=false", url);
 	}

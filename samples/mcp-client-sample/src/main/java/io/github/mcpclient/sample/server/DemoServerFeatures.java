@@ -59,10 +59,11 @@ final class DemoServerFeatures {
 			.description("What the embedded demo server is for")
 			.mimeType("text/plain")
 			.build();
-		return List.of(new SyncResourceSpecification(about,
-				(exchange, request) -> new ReadResourceResult(List.of(new TextResourceContents(request.uri(),
-						"text/plain", "An MCP server embedded in the mcp-client-sample application so that "
-								+ "its client has something real to talk to.")))));
+		return List.of(
+				new SyncResourceSpecification(about,
+						(exchange, request) -> new ReadResourceResult(List.of(new TextResourceContents(request.uri(),
+								"text/plain", "An MCP server embedded in the mcp-client-sample application so that "
+										+ "its client has something real to talk to.")))));
 	}
 
 	List<SyncPromptSpecification> prompts() {
@@ -85,7 +86,8 @@ final class DemoServerFeatures {
 			.build();
 		return SyncToolSpecification.builder().tool(tool).callHandler((exchange, request) -> {
 			Map<String, Object> arguments = request.arguments();
-			// BigDecimal keeps 2 + 3 printing as "5" and 0.1 + 0.2 as "0.3", unlike double
+			// BigDecimal keeps 2 + 3 printing as "5" and 0.1 + 0.2 as "0.3", unlike
+			// double
 			BigDecimal sum = decimal(arguments.get("a")).add(decimal(arguments.get("b")));
 			return text(sum.stripTrailingZeros().toPlainString());
 		}).build();
@@ -127,7 +129,8 @@ final class DemoServerFeatures {
 	}
 
 	private static BigDecimal decimal(Object value) {
-		// The SDK validates arguments against the input schema first, so a and b are numbers
+		// The SDK validates arguments against the input schema first, so a and b are
+		// numbers
 		return new BigDecimal(value.toString());
 	}
 

@@ -18,8 +18,8 @@ import org.springframework.boot.web.server.Shutdown;
 import org.springframework.boot.web.server.WebServer;
 
 /**
- * A stateful Streamable HTTP MCP server, built with the official MCP Java SDK, running
- * in a Tomcat of its own on the loopback interface.
+ * A stateful Streamable HTTP MCP server, built with the official MCP Java SDK, running in
+ * a Tomcat of its own on the loopback interface.
  */
 public final class EmbeddedMcpServer implements DisposableBean {
 
@@ -51,8 +51,10 @@ public final class EmbeddedMcpServer implements DisposableBean {
 	public static EmbeddedMcpServer start(int port) {
 		HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
 			.mcpEndpoint(PATH)
-			// A server on localhost is reachable from any web page the user opens; checking
-			// Host defeats DNS rebinding, which would otherwise let such a page call tools
+			// A server on localhost is reachable from any web page the user opens;
+			// checking
+			// Host defeats DNS rebinding, which would otherwise let such a page call
+			// tools
 			.securityValidator(DefaultServerTransportSecurityValidator.builder()
 				.allowedHosts(List.of("127.0.0.1:*", "localhost:*"))
 				.build())
@@ -73,7 +75,8 @@ public final class EmbeddedMcpServer implements DisposableBean {
 		WebServer webServer = factory.getWebServer((servletContext) -> {
 			ServletRegistration.Dynamic registration = servletContext.addServlet("mcp", transport);
 			registration.addMapping(PATH);
-			// SSE responses are written from other threads after the request thread returns
+			// SSE responses are written from other threads after the request thread
+			// returns
 			registration.setAsyncSupported(true);
 		});
 		try {

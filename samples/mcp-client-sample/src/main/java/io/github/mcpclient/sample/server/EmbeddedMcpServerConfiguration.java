@@ -36,9 +36,8 @@ public final class EmbeddedMcpServerConfiguration {
 
 	/**
 	 * The MCP client takes its URL from {@code mcp.client.*} when those properties are
-	 * bound, so that binding has to wait until the server runs and its port is known;
-	 * the dependency also stops the server only after the clients have ended their
-	 * sessions.
+	 * bound, so that binding has to wait until the server runs and its port is known; the
+	 * dependency also stops the server only after the clients have ended their sessions.
 	 * @return the post-processor that adds the dependency
 	 */
 	@Bean

@@ -17,8 +17,8 @@ public class EmbeddedMcpServerProperties {
 
 	/**
 	 * Port the MCP server listens on, on the loopback interface only. Use 0 for a free
-	 * port; the port taken is then published as this property, so placeholders that
-	 * refer to it resolve to the real port.
+	 * port; the port taken is then published as this property, so placeholders that refer
+	 * to it resolve to the real port.
 	 */
 	private int port = 3001;
 

@@ -1,0 +1,294 @@
+package io.github.mcpclient;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.mcpclient.protocol.Era;
+import io.github.mcpclient.protocol.Implementation;
+import io.github.mcpclient.protocol.ProtocolVersion;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything one client needs to know about its connection, in groups: timeouts, size
+ * limits and the protocol to speak. Build one with {@link #builder(String, URI)}, or
+ * change one with {@link #toBuilder()}.
+ *
+ * @param connectionName the name that identifies the connection in errors, logs and the
+ * actuator
+ * @param url the server's MCP endpoint
+ * @param headers static headers sent with every request, such as {@code Authorization}
+ * @param clientInfo the name and version the client announces
+ * @param listen whether to keep a stream open for messages the server sends on its own,
+ * such as list changes and requests
+ * @param timeouts how long calls may take
+ * @param limits response size limits
+ * @param protocol the protocol versions and era to speak
+ * @since 0.1.0
+ */
+public record McpClientSettings(String connectionName, URI url, Map<String, String> headers, Implementation clientInfo,
+		boolean listen, Timeouts timeouts, Limits limits, Protocol protocol) {
+
+	/** Default time a request or the handshake may take. */
+	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+	public McpClientSettings {
+		headers = Map.copyOf(headers);
+	}
+
+	/**
+	 * Settings with defaults for everything but the name and the endpoint.
+	 * @param connectionName the connection name
+	 * @param url the MCP endpoint
+	 * @return the settings
+	 */
+	public static McpClientSettings of(String connectionName, URI url) {
+		return builder(connectionName, url).build();
+	}
+
+	/**
+	 * A builder that starts from the defaults.
+	 * @param connectionName the connection name
+	 * @param url the MCP endpoint
+	 * @return the builder
+	 */
+	public static Builder builder(String connectionName, URI url) {
+		return new Builder(connectionName, url);
+	}
+
+	/**
+	 * A builder that starts from these settings.
+	 * @return the builder
+	 */
+	public Builder toBuilder() {
+		return new Builder(this);
+	}
+
+	/**
+	 * The client info announced unless configured otherwise.
+	 * @return this library's name and version
+	 */
+	public static Implementation defaultClientInfo() {
+		String version = McpClientSettings.class.getPackage().getImplementationVersion();
+		return new Implementation("mcp-client-spring-boot", (version != null) ? version : "dev");
+	}
+
+	/**
+	 * How long one request may take, from sending it to its complete result.
+	 * @return the request timeout
+	 */
+	public Duration requestTimeout() {
+		return this.timeouts.request();
+	}
+
+	/**
+	 * How long connecting may take: the handshake, or the era probe and discover.
+	 * @return the initialize timeout
+	 */
+	public Duration initializeTimeout() {
+		return this.timeouts.initialize();
+	}
+
+	@Override
+	public String toString() {
+		// Header values may be credentials.
+		return "McpClientSettings[connection=" + this.connectionName + ", url=" + this.url + ", headers="
+				+ this.headers.keySet() + ", protocolVersions=" + this.protocol.versions() + ", era="
+				+ ((this.protocol.era() != null) ? this.protocol.era() : "automatic") + "]";
+	}
+
+	/**
+	 * How long calls may take. Every call ends within its bound, notifications included.
+	 *
+	 * @param request how long one request may take, input rounds and resumptions included
+	 * @param initialize how long connecting may take
+	 * @since 0.1.0
+	 */
+	public record Timeouts(Duration request, Duration initialize) {
+
+		/** 30 seconds for each. */
+		public static final Timeouts DEFAULTS = new Timeouts(DEFAULT_TIMEOUT, DEFAULT_TIMEOUT);
+
+		public Timeouts {
+			if (!isPositive(request) || !isPositive(initialize)) {
+				throw new IllegalArgumentException("timeouts must be positive");
+			}
+		}
+
+		private static boolean isPositive(Duration duration) {
+			return !duration.isNegative() && !duration.isZero();
+		}
+
+	}
+
+	/**
+	 * Size limits that protect the client from oversized answers.
+	 *
+	 * @param maxBodyBytes largest JSON response body accepted
+	 * @param maxEventBytes largest single SSE event accepted
+	 * @param maxResumptions how often the stream answering one request may be resumed
+	 * @since 0.1.0
+	 */
+	public record Limits(int maxBodyBytes, int maxEventBytes, int maxResumptions) {
+
+		/** Limits suitable for most servers: 4 MiB bodies and events, 5 resumptions. */
+		public static final Limits DEFAULTS = new Limits(4 * 1024 * 1024, 4 * 1024 * 1024, 5);
+
+		public Limits {
+			if (maxBodyBytes <= 0 || maxEventBytes <= 0 || maxResumptions < 0) {
+				throw new IllegalArgumentException("limits must be positive");
+			}
+		}
+
+		public Limits(int maxBodyBytes, int maxEventBytes) {
+			this(maxBodyBytes, maxEventBytes, DEFAULTS.maxResumptions());
+		}
+
+	}
+
+	/**
+	 * Which protocol the client speaks.
+	 *
+	 * @param versions the protocol versions the client accepts, preferred first
+	 * @param era the era to speak, or {@code null} to choose automatically
+	 * @since 0.1.0
+	 */
+	public record Protocol(List<String> versions, @Nullable Era era) {
+
+		/** Every supported version, the era chosen automatically. */
+		public static final Protocol DEFAULTS = new Protocol(ProtocolVersion.SUPPORTED, null);
+
+		public Protocol {
+			versions = List.copyOf(versions);
+			if (versions.isEmpty() || !ProtocolVersion.SUPPORTED.containsAll(versions)) {
+				throw new IllegalArgumentException("protocol versions must be among " + ProtocolVersion.SUPPORTED);
+			}
+			if (era != null && versions.stream().noneMatch((version) -> ProtocolVersion.eraOf(version) == era)) {
+				throw new IllegalArgumentException("no protocol version of the " + era + " era among " + versions);
+			}
+		}
+
+		/**
+		 * The accepted versions of one era, preferred first.
+		 * @param era the era
+		 * @return the versions, empty if the era is ruled out
+		 */
+		public List<String> versionsOf(Era era) {
+			if (this.era != null && this.era != era) {
+				return List.of();
+			}
+			return this.versions.stream().filter((version) -> ProtocolVersion.eraOf(version) == era).toList();
+		}
+
+	}
+
+	/**
+	 * Builds {@link McpClientSettings}; each setter replaces one value or one group.
+	 *
+	 * @since 0.1.0
+	 */
+	public static final class Builder {
+
+		private final String connectionName;
+
+		private final URI url;
+
+		private Map<String, String> headers = new LinkedHashMap<>();
+
+		private Implementation clientInfo = defaultClientInfo();
+
+		private boolean listen;
+
+		private Duration requestTimeout = Timeouts.DEFAULTS.request();
+
+		private Duration initializeTimeout = Timeouts.DEFAULTS.initialize();
+
+		private Limits limits = Limits.DEFAULTS;
+
+		private List<String> protocolVersions = Protocol.DEFAULTS.versions();
+
+		private @Nullable Era era;
+
+		private Builder(String connectionName, URI url) {
+			this.connectionName = connectionName;
+			this.url = url;
+		}
+
+		private Builder(McpClientSettings settings) {
+			this(settings.connectionName, settings.url);
+			this.headers = new LinkedHashMap<>(settings.headers);
+			this.clientInfo = settings.clientInfo;
+			this.listen = settings.listen;
+			timeouts(settings.timeouts);
+			this.limits = settings.limits;
+			protocol(settings.protocol);
+		}
+
+		public Builder headers(Map<String, String> headers) {
+			this.headers = new LinkedHashMap<>(headers);
+			return this;
+		}
+
+		public Builder clientInfo(Implementation clientInfo) {
+			this.clientInfo = clientInfo;
+			return this;
+		}
+
+		public Builder listen(boolean listen) {
+			this.listen = listen;
+			return this;
+		}
+
+		public Builder timeouts(Timeouts timeouts) {
+			this.requestTimeout = timeouts.request();
+			this.initializeTimeout = timeouts.initialize();
+			return this;
+		}
+
+		public Builder requestTimeout(Duration requestTimeout) {
+			this.requestTimeout = requestTimeout;
+			return this;
+		}
+
+		public Builder initializeTimeout(Duration initializeTimeout) {
+			this.initializeTimeout = initializeTimeout;
+			return this;
+		}
+
+		public Builder limits(Limits limits) {
+			this.limits = limits;
+			return this;
+		}
+
+		public Builder protocol(Protocol protocol) {
+			this.protocolVersions = protocol.versions();
+			this.era = protocol.era();
+			return this;
+		}
+
+		public Builder protocolVersions(List<String> protocolVersions) {
+			this.protocolVersions = List.copyOf(protocolVersions);
+			return this;
+		}
+
+		public Builder era(@Nullable Era era) {
+			this.era = era;
+			return this;
+		}
+
+		/**
+		 * The settings; every group validates its values.
+		 * @return the settings
+		 * @throws IllegalArgumentException if a value is invalid
+		 */
+		public McpClientSettings build() {
+			return new McpClientSettings(this.connectionName, this.url, this.headers, this.clientInfo, this.listen,
+					new Timeouts(this.requestTimeout, this.initializeTimeout), this.limits,
+					new Protocol(this.protocolVersions, this.era));
+		}
+
+	}
+
+}

@@ -1,0 +1,157 @@
+package io.github.mcpclient.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.mcpclient.EraVerdicts;
+import io.github.mcpclient.McpClient;
+import io.github.mcpclient.McpClientCustomizer;
+import io.github.mcpclient.McpClientHandlers;
+import io.github.mcpclient.McpClientSettings;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Creates MCP clients: the one way into the engine. Each client gets its own clone of the
+ * {@link WebClient.Builder}, customized for its connection, with the connection's session
+ * filter closest to the wire. Clients of one factory share its era verdicts.
+ * <pre class="code">
+ * McpClient client = McpClientFactory.create()
+ *     .create(McpClientSettings.of("weather", URI.create("https://example.com/mcp")));
+ * </pre>
+ *
+ * @since 0.1.0
+ */
+public final class McpClientFactory {
+
+	private final WebClient.Builder webClientBuilder;
+
+	private final JsonMapper mapper;
+
+	private final EraVerdicts eraVerdicts;
+
+	private final List<McpClientCustomizer> customizers;
+
+	private McpClientFactory(Builder builder) {
+		this.webClientBuilder = builder.webClientBuilder;
+		this.mapper = builder.mapper;
+		this.eraVerdicts = builder.eraVerdicts;
+		this.customizers = List.copyOf(builder.customizers);
+	}
+
+	/**
+	 * A factory with a default {@link WebClient.Builder}, its own JSON mapper and
+	 * in-memory era verdicts.
+	 * @return the factory
+	 */
+	public static McpClientFactory create() {
+		return builder().build();
+	}
+
+	/**
+	 * A builder for a factory.
+	 * @return the builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Create a client without handlers for server requests. No I/O happens until the
+	 * first call.
+	 * @param settings the connection settings
+	 * @return the client
+	 */
+	public McpClient create(McpClientSettings settings) {
+		return create(settings, McpClientHandlers.none());
+	}
+
+	/**
+	 * Create a client. No I/O happens until the first call.
+	 * @param settings the connection settings
+	 * @param handlers the answers to server requests and the notification listeners
+	 * @return the client; {@link McpClient#reactive()} gives its non-blocking view
+	 */
+	public McpClient create(McpClientSettings settings, McpClientHandlers handlers) {
+		WebClient.Builder builder = this.webClientBuilder.clone();
+		this.customizers.forEach((customizer) -> customizer.customize(settings.connectionName(), builder));
+		return new BlockingMcpClient(
+				DefaultReactiveMcpClient.create(settings, handlers, builder, this.mapper, this.eraVerdicts));
+	}
+
+	@Override
+	public String toString() {
+		return "McpClientFactory[eraVerdicts=" + this.eraVerdicts + "]";
+	}
+
+	/**
+	 * Builds a {@link McpClientFactory}.
+	 *
+	 * @since 0.1.0
+	 */
+	public static final class Builder {
+
+		private WebClient.Builder webClientBuilder = WebClient.builder();
+
+		// A private mapper: an application's may use naming strategies that break MCP's
+		// names.
+		private JsonMapper mapper = JsonMapper.builder().build();
+
+		private EraVerdicts eraVerdicts = EraVerdicts.inMemory();
+
+		private final List<McpClientCustomizer> customizers = new ArrayList<>();
+
+		private Builder() {
+		}
+
+		/**
+		 * The builder every client's {@link WebClient} starts from; it is cloned, never
+		 * changed.
+		 * @param webClientBuilder the builder
+		 * @return this builder
+		 */
+		public Builder webClientBuilder(WebClient.Builder webClientBuilder) {
+			this.webClientBuilder = webClientBuilder;
+			return this;
+		}
+
+		/**
+		 * The JSON mapper for MCP messages. It must keep the protocol's field names as
+		 * they are.
+		 * @param mapper the mapper
+		 * @return this builder
+		 */
+		public Builder jsonMapper(JsonMapper mapper) {
+			this.mapper = mapper;
+			return this;
+		}
+
+		/**
+		 * Where the automatic era choice is remembered per server origin.
+		 * @param eraVerdicts the store
+		 * @return this builder
+		 */
+		public Builder eraVerdicts(EraVerdicts eraVerdicts) {
+			this.eraVerdicts = eraVerdicts;
+			return this;
+		}
+
+		/**
+		 * Add a customizer of each connection's {@link WebClient.Builder}, applied in the
+		 * order added.
+		 * @param customizer the customizer
+		 * @return this builder
+		 */
+		public Builder customizer(McpClientCustomizer customizer) {
+			this.customizers.add(customizer);
+			return this;
+		}
+
+		public McpClientFactory build() {
+			return new McpClientFactory(this);
+		}
+
+	}
+
+}

@@ -1,0 +1,209 @@
+package io.github.mcpclient.engine;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.github.mcpclient.exception.McpException;
+import io.github.mcpclient.exception.McpProtocolException;
+import io.github.mcpclient.exception.McpTimeoutException;
+import io.github.mcpclient.exception.McpTransportException;
+import io.github.mcpclient.protocol.JsonRpcMessage;
+import io.github.mcpclient.protocol.JsonRpcNotification;
+import io.github.mcpclient.protocol.JsonRpcRequest;
+import io.github.mcpclient.protocol.JsonRpcResponse;
+import io.github.mcpclient.transport.StreamableHttpTransport;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.LongNode;
+import tools.jackson.databind.node.NullNode;
+
+/**
+ * JSON-RPC over one connection's transport: numbers requests, picks each one's response
+ * out of whatever the server streams back, answers the server's own requests on the way,
+ * and tells the server when the client gives up on a request.
+ */
+final class RpcChannel {
+
+	private static final Log logger = LogFactory.getLog(RpcChannel.class);
+
+	private final String connectionName;
+
+	private final StreamableHttpTransport transport;
+
+	private final McpSessionHolder holder;
+
+	private final ServerMessageHandler serverMessages;
+
+	private final JsonMapper mapper;
+
+	private final AtomicLong requestIds = new AtomicLong();
+
+	RpcChannel(String connectionName, StreamableHttpTransport transport, McpSessionHolder holder,
+			ServerMessageHandler serverMessages, JsonMapper mapper) {
+		this.connectionName = connectionName;
+		this.transport = transport;
+		this.holder = holder;
+		this.serverMessages = serverMessages;
+		this.mapper = mapper;
+	}
+
+	/**
+	 * Send a request and wait for its result.
+	 * @param method the method
+	 * @param params the parameters, mapped to JSON, or {@code null}
+	 * @param timeout how long to wait
+	 * @param cancellable whether giving up is announced to the server; never for
+	 * {@code initialize}
+	 * @return the result
+	 */
+	Mono<JsonNode> request(String method, @Nullable Object params, Duration timeout, boolean cancellable) {
+		return request(method, params, timeout, cancellable, RequestShape.LEGACY);
+	}
+
+	/**
+	 * Send a request shaped for a protocol era and wait for its result.
+	 * @param method the method
+	 * @param params the parameters, mapped to JSON, or {@code null}
+	 * @param timeout how long to wait
+	 * @param cancellable whether giving up is announced to the server (legacy era only)
+	 * @param shape the era's request shape
+	 * @return the result
+	 */
+	Mono<JsonNode> request(String method, @Nullable Object params, Duration timeout, boolean cancellable,
+			RequestShape shape) {
+		return Mono.defer(() -> {
+			JsonNode id = LongNode.valueOf(this.requestIds.incrementAndGet());
+			JsonNode shapedParams = shape.params(method, toParams(params));
+			JsonRpcRequest request = new JsonRpcRequest(id, method, shapedParams);
+			AtomicReference<@Nullable JsonNode> strayId = new AtomicReference<>();
+			AtomicBoolean answered = new AtomicBoolean();
+			this.holder.recordRequest();
+			Mono<JsonNode> result = this.transport
+				.post(request, method, shape.headers(method, shapedParams), shape.isLegacy())
+				.concatMap((message) -> receive(message, id, strayId))
+				.next()
+				.doOnNext((response) -> answered.set(true))
+				.switchIfEmpty(Mono.error(() -> noResponse(method, id, strayId.get())))
+				.flatMap((response) -> resultOf(response, method))
+				.timeout(timeout)
+				.onErrorMap(TimeoutException.class,
+						(ex) -> new McpTimeoutException(this.connectionName, method, timeout));
+			// A modern server takes the closed response stream as the cancellation.
+			if (!cancellable || !shape.isLegacy()) {
+				return result;
+			}
+			return result
+				.doOnError(McpTimeoutException.class,
+						(ex) -> cancel(id, "timed out after " + timeout.toMillis() + " ms"))
+				.doOnCancel(() -> {
+					// Operators downstream may cancel after the answer arrived; only an
+					// unanswered request is worth cancelling.
+					if (!answered.get()) {
+						cancel(id, "cancelled by the client");
+					}
+				});
+		});
+	}
+
+	/**
+	 * Open a long-lived request whose stream carries messages rather than one answer,
+	 * such as {@code subscriptions/listen}.
+	 * @param method the method
+	 * @param params the parameters, or {@code null}
+	 * @param shape the era's request shape
+	 * @return every message the server sends on the stream
+	 */
+	Flux<JsonRpcMessage> open(String method, @Nullable Object params, RequestShape shape) {
+		return Flux.defer(() -> {
+			JsonNode id = LongNode.valueOf(this.requestIds.incrementAndGet());
+			JsonNode shapedParams = shape.params(method, toParams(params));
+			this.holder.recordRequest();
+			return this.transport.post(new JsonRpcRequest(id, method, shapedParams), method,
+					shape.headers(method, shapedParams), false);
+		});
+	}
+
+	/**
+	 * Send a notification.
+	 * @param method the method
+	 * @param params the parameters, mapped to JSON, or {@code null}
+	 * @return completes when the server accepted it
+	 */
+	Mono<Void> notify(String method, @Nullable Object params) {
+		return Mono.defer(() -> {
+			this.holder.recordRequest();
+			return this.transport.post(new JsonRpcNotification(method, toParams(params)), method)
+				.then()
+				.doOnSuccess((done) -> this.holder.recordActivity());
+		});
+	}
+
+	/**
+	 * Handle a message that arrived outside any request, on the listening stream.
+	 * @param message the message
+	 * @return completes when handled
+	 */
+	Mono<Void> receive(JsonRpcMessage message) {
+		return receive(message, NullNode.getInstance(), new AtomicReference<>()).then();
+	}
+
+	private Mono<JsonRpcResponse> receive(JsonRpcMessage message, JsonNode id,
+			AtomicReference<@Nullable JsonNode> strayId) {
+		if (message instanceof JsonRpcResponse response) {
+			if (response.answers(id)) {
+				return Mono.just(response);
+			}
+			strayId.set(response.id());
+		}
+		else if (message instanceof JsonRpcRequest request) {
+			return this.serverMessages.answer(request)
+				.flatMap((answer) -> this.transport.post(answer, request.method()).then())
+				.onErrorResume((ex) -> {
+					logger.debug("Connection '" + this.connectionName + "' could not answer server request '"
+							+ request.method() + "'", ex);
+					return Mono.empty();
+				})
+				.then(Mono.empty());
+		}
+		else if (message instanceof JsonRpcNotification notification) {
+			this.serverMessages.accept(notification);
+		}
+		return Mono.empty();
+	}
+
+	private Mono<JsonNode> resultOf(JsonRpcResponse response, String method) {
+		this.holder.recordActivity();
+		if (response.error() != null) {
+			return Mono.error(new McpProtocolException(this.connectionName, method, response.error()));
+		}
+		JsonNode result = response.result();
+		return Mono.just((result != null) ? result : NullNode.getInstance());
+	}
+
+	// Cancellation is best effort: the request may already be answered, and the server
+	// may ignore it; either way nothing waits for this notification.
+	private void cancel(JsonNode id, String reason) {
+		notify("notifications/cancelled", Map.of("requestId", id, "reason", reason)).subscribe(null,
+				(ex) -> logger.debug("Connection '" + this.connectionName + "' could not cancel request " + id, ex));
+	}
+
+	private McpException noResponse(String method, JsonNode id, @Nullable JsonNode strayId) {
+		String detail = (strayId != null) ? "server answered with id " + strayId + " but the request had id " + id
+				: "server ended the response without answering request " + id;
+		return new McpTransportException(this.connectionName, method, detail, null);
+	}
+
+	private @Nullable JsonNode toParams(@Nullable Object params) {
+		return (params != null) ? this.mapper.valueToTree(params) : null;
+	}
+
+}

@@ -1,0 +1,133 @@
+package io.github.mcpclient.transport;
+
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+
+import io.github.mcpclient.exception.McpSessionExpiredException;
+import io.github.mcpclient.session.McpSession;
+import io.github.mcpclient.session.SessionIds;
+import io.github.mcpclient.session.SessionState;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
+import org.springframework.web.reactive.function.client.ExchangeFunction;
+
+/**
+ * Keeps one connection's session on the wire: attaches {@code MCP-Session-Id} and
+ * {@code MCP-Protocol-Version} to every request after {@code initialize}, captures the
+ * session id from the initialize response only, and turns a 404 to a request that carried
+ * a session id into a {@link McpSessionExpiredException}.
+ * <p>
+ * Requests without the {@link #METHOD_ATTRIBUTE} attribute are not MCP traffic and pass
+ * through untouched.
+ *
+ * @see <a href=
+ * "https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#session-management">Session
+ * management</a>
+ */
+public final class McpSessionFilter implements ExchangeFilterFunction {
+
+	/** Request attribute naming the MCP method an exchange carries. */
+	public static final String METHOD_ATTRIBUTE = McpSessionFilter.class.getName() + ".method";
+
+	/** The method name of the handshake. */
+	public static final String INITIALIZE = "initialize";
+
+	private static final Log logger = LogFactory.getLog(McpSessionFilter.class);
+
+	// The specification signals a lost session with 404, but some servers (the reference
+	// "everything" server among them) answer 400 with a message about the session. A 400
+	// about anything else, such as the protocol-version header, is left to the caller.
+	private static final Pattern UNKNOWN_SESSION = Pattern
+		.compile("(?i)(no valid|invalid|unknown|expired|terminated)[^\\n]{0,40}session"
+				+ "|session[^\\n]{0,40}(not found|invalid|unknown|expired|terminated)");
+
+	private static final int INSPECTED_BYTES = 4096;
+
+	private final SessionBinding session;
+
+	public McpSessionFilter(SessionBinding session) {
+		this.session = session;
+	}
+
+	@Override
+	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
+		String method = (String) request.attribute(METHOD_ATTRIBUTE).orElse(null);
+		if (method == null) {
+			return next.exchange(request);
+		}
+		boolean initialize = INITIALIZE.equals(method);
+		McpSession session = this.session.current();
+		if (!initialize && session.state() == SessionState.EXPIRED) {
+			// The session this request belongs to ended while it was on its way here;
+			// without its id the server could only refuse it.
+			return Mono.error(new McpSessionExpiredException(session.connectionName(), method, "(already expired)",
+					HttpStatus.NOT_FOUND.value()));
+		}
+		String sessionId = initialize ? null : session.sessionId();
+		String protocolVersion = initialize ? null : session.protocolVersion();
+		ClientRequest withHeaders = ClientRequest.from(request).headers((headers) -> {
+			if (initialize) {
+				headers.remove(McpHeaders.SESSION_ID);
+				headers.remove(McpHeaders.PROTOCOL_VERSION);
+			}
+			if (sessionId != null) {
+				headers.set(McpHeaders.SESSION_ID, sessionId);
+			}
+			if (protocolVersion != null) {
+				headers.set(McpHeaders.PROTOCOL_VERSION, protocolVersion);
+			}
+		}).build();
+		return next.exchange(withHeaders).flatMap((response) -> inspect(response, method, initialize, sessionId));
+	}
+
+	private Mono<ClientResponse> inspect(ClientResponse response, String method, boolean initialize,
+			@Nullable String sentSessionId) {
+		if (initialize && response.statusCode().is2xxSuccessful()) {
+			String assigned = response.headers().asHttpHeaders().getFirst(McpHeaders.SESSION_ID);
+			if (assigned != null && !assigned.isBlank() && this.session.assigned(assigned)) {
+				logger.debug("Connection '" + this.session.current().connectionName() + "' got session "
+						+ SessionIds.mask(assigned));
+			}
+		}
+		if (sentSessionId != null && response.statusCode().value() == HttpStatus.NOT_FOUND.value()) {
+			return response.releaseBody().then(Mono.error(expired(sentSessionId, method, 404)));
+		}
+		if (sentSessionId != null && response.statusCode().value() == HttpStatus.BAD_REQUEST.value()) {
+			return DataBufferUtils
+				.join(DataBufferUtils.takeUntilByteCount(response.bodyToFlux(DataBuffer.class), INSPECTED_BYTES))
+				.map(McpSessionFilter::text)
+				.defaultIfEmpty("")
+				.flatMap(
+						(body) -> UNKNOWN_SESSION.matcher(body).find() ? Mono.error(expired(sentSessionId, method, 400))
+								: Mono.just(response.mutate().body(body).build()));
+		}
+		return Mono.just(response);
+	}
+
+	private McpSessionExpiredException expired(String sessionId, String method, int status) {
+		String connection = this.session.current().connectionName();
+		this.session.lost(sessionId);
+		String masked = SessionIds.mask(sessionId);
+		logger.debug("Connection '" + connection + "': session " + masked + " expired on " + method);
+		return new McpSessionExpiredException(connection, method, masked, status);
+	}
+
+	private static String text(DataBuffer buffer) {
+		try {
+			return buffer.toString(StandardCharsets.UTF_8);
+		}
+		finally {
+			DataBufferUtils.release(buffer);
+		}
+	}
+
+}

@@ -1,0 +1,302 @@
+package io.github.mcpclient.transport;
+
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.mcpclient.McpClientSettings;
+import io.github.mcpclient.exception.InvalidMessageException;
+import io.github.mcpclient.exception.McpException;
+import io.github.mcpclient.exception.McpSessionExpiredException;
+import io.github.mcpclient.exception.McpTransportException;
+import io.github.mcpclient.exception.SseLimitExceededException;
+import io.github.mcpclient.protocol.JsonRpcMessage;
+import io.github.mcpclient.protocol.JsonRpcRequest;
+import io.github.mcpclient.transport.sse.SseEvent;
+import io.github.mcpclient.transport.sse.SseEventParser;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The Streamable HTTP transport of one connection: POSTs JSON-RPC messages to the MCP
+ * endpoint and reads the answer as a JSON body or an SSE stream.
+ * <p>
+ * The {@link WebClient} must carry the connection's {@link McpSessionFilter}; this class
+ * marks every request with the MCP method so the filter can do its work.
+ *
+ * @see <a href=
+ * "https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#streamable-http">Streamable
+ * HTTP</a>
+ */
+public final class StreamableHttpTransport {
+
+	/** Label used in errors for the DELETE that ends a session. */
+	public static final String CLOSE = "close";
+
+	/** Label used in errors for the GET stream of server-initiated messages. */
+	public static final String LISTEN = "listen";
+
+	private static final Duration DEFAULT_RETRY = Duration.ofSeconds(1);
+
+	private static final String MESSAGE_EVENT = "message";
+
+	private final URI endpoint;
+
+	private final WebClient webClient;
+
+	private final JsonRpcCodec codec;
+
+	private final McpClientSettings.Limits limits;
+
+	private final TransportFailures failures;
+
+	public StreamableHttpTransport(String connectionName, URI endpoint, WebClient webClient, JsonRpcCodec codec,
+			SessionBinding session, McpClientSettings.Limits limits) {
+		this.endpoint = endpoint;
+		this.webClient = webClient;
+		this.codec = codec;
+		this.limits = limits;
+		this.failures = new TransportFailures(connectionName, endpoint, session, codec);
+	}
+
+	/**
+	 * POST one message and stream back what the server answers: nothing for an accepted
+	 * notification or response, one message for a JSON body, any number for an SSE
+	 * stream. When the SSE stream answering a request ends early, the transport waits the
+	 * server's retry delay and resumes it with a GET carrying {@code Last-Event-ID};
+	 * callers cancel once they have what they wait for.
+	 * @param message the message to send
+	 * @param method the MCP method the exchange belongs to, for the filter and errors
+	 * @return the messages the server sent back
+	 */
+	public Flux<JsonRpcMessage> post(JsonRpcMessage message, String method) {
+		return post(message, method, HttpHeaders.EMPTY, message instanceof JsonRpcRequest);
+	}
+
+	/**
+	 * POST one message with extra headers, as the modern protocol era requires.
+	 * @param message the message to send
+	 * @param method the MCP method the exchange belongs to
+	 * @param headers headers to add to the request
+	 * @param resumable whether an event stream that ends early is resumed with
+	 * {@code Last-Event-ID}, which only the legacy era offers
+	 * @return the messages the server sent back
+	 */
+	public Flux<JsonRpcMessage> post(JsonRpcMessage message, String method, HttpHeaders headers, boolean resumable) {
+		boolean request = message instanceof JsonRpcRequest;
+		SseStreamState stream = new SseStreamState();
+		Flux<JsonRpcMessage> answer = Flux.defer(() -> this.webClient.post()
+			.uri(this.endpoint)
+			.attribute(McpSessionFilter.METHOD_ATTRIBUTE, method)
+			.headers((requestHeaders) -> requestHeaders.addAll(headers))
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM)
+			.bodyValue(this.codec.write(message))
+			.exchangeToFlux((response) -> request ? read(response, method, stream) : accepted(response, method)));
+		if (request && resumable) {
+			answer = answer.concatWith(Flux.defer(() -> resume(method, stream, 1)));
+		}
+		return answer.onErrorMap((ex) -> !(ex instanceof McpException), (ex) -> this.failures.io(ex, method));
+	}
+
+	// A notification or response expects 202 and no body; some servers answer 200 with
+	// a body of their own, which carries nothing the client needs.
+	private Flux<JsonRpcMessage> accepted(ClientResponse response, String method) {
+		if (response.statusCode().isError() || response.statusCode().is3xxRedirection()) {
+			return readExcerpt(response)
+				.flatMapMany((excerpt) -> Flux.error(this.failures.http(response, excerpt, method)));
+		}
+		return response.releaseBody().thenMany(Flux.empty());
+	}
+
+	/**
+	 * Open the GET stream on which the server sends messages of its own accord. A server
+	 * that offers none answers 405, reported as an {@link McpTransportException} with
+	 * that status.
+	 * @param stream the stream's state, kept across reconnections so they resume where
+	 * the last one ended
+	 * @param onResponse called when the server's response status arrives, before any
+	 * event
+	 * @return the messages, until the server ends the stream
+	 */
+	public Flux<JsonRpcMessage> listen(SseStreamState stream, Runnable onResponse) {
+		return get(LISTEN, stream, onResponse).onErrorMap((ex) -> !(ex instanceof McpException),
+				(ex) -> this.failures.io(ex, LISTEN));
+	}
+
+	private Flux<JsonRpcMessage> resume(String method, SseStreamState stream, int attempt) {
+		if (!stream.isEventStream() || stream.lastEventId() == null) {
+			return Flux.empty();
+		}
+		if (attempt > this.limits.maxResumptions()) {
+			return Flux.error(this.failures.failure(method, 200,
+					"the event stream ended " + attempt + " times without the response; giving up", null, null));
+		}
+		return Mono.delay(stream.retryDelay(DEFAULT_RETRY)).thenMany(get(method, stream, () -> {
+		})).concatWith(Flux.defer(() -> resume(method, stream, attempt + 1)));
+	}
+
+	private Flux<JsonRpcMessage> get(String method, SseStreamState stream, Runnable onResponse) {
+		return Flux.defer(() -> this.webClient.get()
+			.uri(this.endpoint)
+			.attribute(McpSessionFilter.METHOD_ATTRIBUTE, method)
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.headers((headers) -> {
+				String lastEventId = stream.lastEventId();
+				if (lastEventId != null) {
+					headers.set(McpHeaders.LAST_EVENT_ID, lastEventId);
+				}
+			})
+			.exchangeToFlux((response) -> {
+				onResponse.run();
+				return read(response, method, stream);
+			}));
+	}
+
+	/**
+	 * DELETE the endpoint to end the session. A 404 (already gone) or 405 (the server
+	 * does not let clients end sessions) counts as done.
+	 * @return completes when the server has answered
+	 */
+	public Mono<Void> terminate() {
+		return Mono.defer(() -> this.webClient.delete()
+			.uri(this.endpoint)
+			.attribute(McpSessionFilter.METHOD_ATTRIBUTE, CLOSE)
+			.exchangeToMono((response) -> {
+				int status = response.statusCode().value();
+				if (response.statusCode().is2xxSuccessful() || status == 404 || status == 405) {
+					return response.releaseBody();
+				}
+				return readExcerpt(response)
+					.flatMap((excerpt) -> Mono.error(this.failures.http(response, excerpt, CLOSE)));
+			}))
+			.onErrorResume(McpSessionExpiredException.class, (ex) -> Mono.empty())
+			.onErrorMap((ex) -> !(ex instanceof McpException), (ex) -> this.failures.io(ex, CLOSE));
+	}
+
+	private Flux<JsonRpcMessage> read(ClientResponse response, String method, SseStreamState stream) {
+		HttpStatusCode status = response.statusCode();
+		if (status.isError() || status.is3xxRedirection()) {
+			return readExcerpt(response)
+				.flatMapMany((excerpt) -> Flux.error(this.failures.http(response, excerpt, method)));
+		}
+		MediaType contentType = response.headers().contentType().orElse(null);
+		if (contentType != null && MediaType.TEXT_EVENT_STREAM.isCompatibleWith(contentType)) {
+			stream.eventStreamOpened();
+			return readEvents(response.bodyToFlux(DataBuffer.class), method, stream);
+		}
+		if (contentType != null && MediaType.APPLICATION_JSON.isCompatibleWith(contentType)) {
+			return readJson(response.bodyToFlux(DataBuffer.class), method);
+		}
+		return readExcerpt(
+				response)
+			.flatMapMany(
+					(excerpt) -> excerpt
+						.isEmpty()
+								? Flux.empty()
+								: Flux.error(this.failures.failure(method, status.value(),
+										"unexpected content type '" + contentType
+												+ "' (expected application/json or text/event-stream)",
+										excerpt, null)));
+	}
+
+	private Flux<JsonRpcMessage> readJson(Flux<DataBuffer> body, String method) {
+		return DataBufferUtils.join(body, this.limits.maxBodyBytes())
+			.map(StreamableHttpTransport::drain)
+			.onErrorMap(DataBufferLimitException.class,
+					(ex) -> this.failures.failure(method, 200,
+							"response body exceeds the limit of " + this.limits.maxBodyBytes() + " bytes", null, ex))
+			.flatMapMany((bytes) -> decodeAll(bytes, method));
+	}
+
+	private Flux<JsonRpcMessage> readEvents(Flux<DataBuffer> body, String method, SseStreamState stream) {
+		return Flux.defer(() -> {
+			SseEventParser parser = new SseEventParser(this.limits.maxEventBytes());
+			return body.concatMapIterable((buffer) -> {
+				List<SseEvent> events = parser.feed(ByteBuffer.wrap(drain(buffer)));
+				stream.update(parser);
+				return events;
+			}).concatWith(Flux.defer(() -> Flux.fromIterable(parser.finish())));
+		})
+			.onErrorMap(SseLimitExceededException.class,
+					(ex) -> this.failures.failure(method, 200, ex.getMessage(), null, ex))
+			// Priming events carry an id and empty data; they only mark a resumption
+			// point.
+			.filter((event) -> MESSAGE_EVENT.equals(event.event()) && !event.data().isEmpty())
+			.map((event) -> decode(event.data().getBytes(StandardCharsets.UTF_8), method));
+	}
+
+	private Flux<JsonRpcMessage> decodeAll(byte[] bytes, String method) {
+		if (bytes.length == 0) {
+			return Flux.empty();
+		}
+		JsonNode tree;
+		try {
+			tree = this.codec.mapper().readTree(bytes);
+		}
+		catch (JacksonException ex) {
+			throw this.failures.invalid(method, bytes, "not valid JSON (" + ex.getOriginalMessage() + ")", ex);
+		}
+		// Servers of the 2025-03-26 revision may still answer with a batch.
+		List<JsonNode> nodes = new ArrayList<>();
+		if (tree.isArray()) {
+			tree.forEach(nodes::add);
+		}
+		else {
+			nodes.add(tree);
+		}
+		List<JsonRpcMessage> messages = new ArrayList<>(nodes.size());
+		for (JsonNode node : nodes) {
+			try {
+				messages.add(this.codec.read(node));
+			}
+			catch (InvalidMessageException ex) {
+				throw this.failures.invalid(method, bytes, ex.getMessage(), ex);
+			}
+		}
+		return Flux.fromIterable(messages);
+	}
+
+	private JsonRpcMessage decode(byte[] bytes, String method) {
+		try {
+			return this.codec.read(bytes);
+		}
+		catch (InvalidMessageException ex) {
+			throw this.failures.invalid(method, bytes, ex.getMessage(), ex);
+		}
+	}
+
+	private static Mono<String> readExcerpt(ClientResponse response) {
+		return DataBufferUtils
+			.join(DataBufferUtils.takeUntilByteCount(response.bodyToFlux(DataBuffer.class),
+					TransportFailures.EXCERPT_BYTES))
+			.map((buffer) -> new String(drain(buffer), StandardCharsets.UTF_8))
+			.defaultIfEmpty("");
+	}
+
+	private static byte[] drain(DataBuffer buffer) {
+		try {
+			byte[] bytes = new byte[buffer.readableByteCount()];
+			buffer.read(bytes);
+			return bytes;
+		}
+		finally {
+			DataBufferUtils.release(buffer);
+		}
+	}
+
+}

@@ -1,0 +1,119 @@
+package io.github.mcpclient.transport;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+import io.github.mcpclient.exception.InvalidMessageException;
+import io.github.mcpclient.exception.McpTransportException;
+import io.github.mcpclient.protocol.JsonRpcError;
+import io.github.mcpclient.session.SessionIds;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.function.client.ClientResponse;
+
+/**
+ * Turns what went wrong in an exchange into an {@link McpTransportException} that names
+ * the connection and method, quotes the start of the server's answer and never reveals
+ * the session id.
+ */
+final class TransportFailures {
+
+	static final int EXCERPT_BYTES = 2048;
+
+	private static final int EXCERPT_CHARS_IN_MESSAGE = 200;
+
+	private final String connectionName;
+
+	private final URI endpoint;
+
+	private final SessionBinding session;
+
+	private final JsonRpcCodec codec;
+
+	TransportFailures(String connectionName, URI endpoint, SessionBinding session, JsonRpcCodec codec) {
+		this.connectionName = connectionName;
+		this.endpoint = endpoint;
+		this.session = session;
+		this.codec = codec;
+	}
+
+	McpTransportException invalid(String method, byte[] bytes, String problem, Throwable cause) {
+		return failure(method, 200, "server sent an invalid JSON-RPC message: " + problem,
+				new String(bytes, 0, Math.min(bytes.length, EXCERPT_BYTES), StandardCharsets.UTF_8), cause);
+	}
+
+	McpTransportException http(ClientResponse response, String excerpt, String method) {
+		int status = response.statusCode().value();
+		JsonRpcError rpcError = parseError(excerpt);
+		StringBuilder detail = new StringBuilder("HTTP ").append(status);
+		if (status == 404) {
+			detail.append(" (no MCP endpoint at ").append(this.endpoint).append(')');
+		}
+		if (response.statusCode().is3xxRedirection()) {
+			String location = response.headers().asHttpHeaders().getFirst(HttpHeaders.LOCATION);
+			detail.append(" redirect to ").append(location).append(" not followed");
+		}
+		if (rpcError != null) {
+			detail.append(": ")
+				.append(rpcError.message())
+				.append(" (JSON-RPC error ")
+				.append(rpcError.code())
+				.append(')');
+		}
+		return failure(method, status, detail.toString(), excerpt, null, rpcError);
+	}
+
+	private @Nullable JsonRpcError parseError(String excerpt) {
+		if (excerpt.isEmpty() || excerpt.charAt(0) != '{') {
+			return null;
+		}
+		try {
+			JsonNode error = this.codec.mapper().readTree(excerpt).get("error");
+			return (error != null && error.isObject()) ? JsonRpcCodec.readError(error) : null;
+		}
+		catch (JacksonException | InvalidMessageException ex) {
+			return null;
+		}
+	}
+
+	McpTransportException failure(String method, int status, String detail, @Nullable String excerpt,
+			@Nullable Throwable cause) {
+		return failure(method, status, detail, excerpt, cause, null);
+	}
+
+	private McpTransportException failure(String method, int status, String detail, @Nullable String excerpt,
+			@Nullable Throwable cause, @Nullable JsonRpcError rpcError) {
+		String safeExcerpt = (excerpt != null && !excerpt.isEmpty()) ? redact(excerpt) : null;
+		String message = redact(detail);
+		if (rpcError == null && safeExcerpt != null) {
+			message = message + "; body starts: " + abbreviate(safeExcerpt);
+		}
+		return new McpTransportException(this.connectionName, method, status, message, safeExcerpt, rpcError, cause);
+	}
+
+	McpTransportException io(Throwable ex, String method) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String reason = (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
+		return new McpTransportException(this.connectionName, method,
+				"I/O error talking to " + this.endpoint + ": " + redact(reason), ex);
+	}
+
+	// Error pages sometimes echo request headers back; never let a session id through.
+	private String redact(String text) {
+		String sessionId = this.session.current().sessionId();
+		return (sessionId != null) ? text.replace(sessionId, SessionIds.mask(sessionId)) : text;
+	}
+
+	private static String abbreviate(String text) {
+		String oneLine = text.strip().replaceAll("\\s+", " ");
+		return (oneLine.length() <= EXCERPT_CHARS_IN_MESSAGE) ? oneLine
+				: oneLine.substring(0, EXCERPT_CHARS_IN_MESSAGE) + "...";
+	}
+
+}

@@ -1,0 +1,85 @@
+package io.github.mcpclient.transport;
+
+import java.nio.charset.StandardCharsets;
+
+import io.github.mcpclient.exception.InvalidMessageException;
+import io.github.mcpclient.protocol.JsonRpcError;
+import io.github.mcpclient.protocol.JsonRpcMessage;
+import io.github.mcpclient.protocol.JsonRpcNotification;
+import io.github.mcpclient.protocol.JsonRpcRequest;
+import io.github.mcpclient.protocol.JsonRpcResponse;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.IntNode;
+import tools.jackson.databind.node.StringNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class JsonRpcCodecTests {
+
+	private final JsonMapper mapper = JsonMapper.builder().build();
+
+	private final JsonRpcCodec codec = new JsonRpcCodec(this.mapper);
+
+	@Test
+	void classifiesRequestsNotificationsAndResponses() {
+		assertThat(read("{\"jsonrpc\":\"2.0\",\"id\":\"a\",\"method\":\"ping\"}")).isInstanceOf(JsonRpcRequest.class);
+		assertThat(read("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\",\"params\":{}}"))
+			.isInstanceOf(JsonRpcNotification.class);
+		assertThat(read("{\"jsonrpc\":\"2.0\",\"id\":3,\"result\":{}}")).isInstanceOfSatisfying(JsonRpcResponse.class,
+				(response) -> assertThat(response.answers(IntNode.valueOf(3))).isTrue());
+		assertThat(read("{\"jsonrpc\":\"2.0\",\"id\":3,\"error\":{\"code\":-1,\"message\":\"x\",\"data\":[1]}}"))
+			.isInstanceOfSatisfying(JsonRpcResponse.class, (response) -> {
+				assertThat(response.error().code()).isEqualTo(-1);
+				assertThat(response.error().data().isArray()).isTrue();
+			});
+	}
+
+	@Test
+	void idsMatchAsJsonValues() {
+		JsonRpcResponse response = (JsonRpcResponse) read("{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":{}}");
+
+		assertThat(response.answers(tools.jackson.databind.node.LongNode.valueOf(7))).isTrue();
+		assertThat(response.answers(StringNode.valueOf("7"))).isFalse();
+	}
+
+	@Test
+	void writesEveryMessageKind() {
+		assertThat(write(new JsonRpcRequest(IntNode.valueOf(1), "tools/list", null)))
+			.isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}");
+		assertThat(write(new JsonRpcNotification("notifications/initialized", null)))
+			.isEqualTo("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+		assertThat(write(new JsonRpcResponse(StringNode.valueOf("s"), null,
+				new JsonRpcError(JsonRpcError.METHOD_NOT_FOUND, "nope", null))))
+			.isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":\"s\",\"error\":{\"code\":-32601,\"message\":\"nope\"}}");
+		assertThat(write(new JsonRpcResponse(StringNode.valueOf("s"), null, null)))
+			.isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":\"s\",\"result\":{}}");
+	}
+
+	@Test
+	void rejectsWhatIsNotJsonRpc() {
+		assertThatExceptionOfType(InvalidMessageException.class).isThrownBy(() -> read("[1]"));
+		assertThatExceptionOfType(InvalidMessageException.class).isThrownBy(() -> read("{\"id\":1}"))
+			.withMessageContaining("neither 'result' nor 'error'");
+		assertThatExceptionOfType(InvalidMessageException.class).isThrownBy(() -> read("{\"x\":1}"));
+		assertThatExceptionOfType(InvalidMessageException.class).isThrownBy(() -> read("{oops"))
+			.withMessageContaining("not valid JSON");
+		assertThatExceptionOfType(InvalidMessageException.class).isThrownBy(() -> read("{\"id\":{},\"method\":\"x\"}"));
+	}
+
+	@Test
+	void toleratesUnknownFields() {
+		assertThat(read("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{},\"extra\":true}"))
+			.isInstanceOf(JsonRpcResponse.class);
+	}
+
+	private JsonRpcMessage read(String json) {
+		return this.codec.read(json.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private String write(JsonRpcMessage message) {
+		return new String(this.codec.write(message), StandardCharsets.UTF_8);
+	}
+
+}

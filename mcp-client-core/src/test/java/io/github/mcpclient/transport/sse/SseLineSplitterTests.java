@@ -1,0 +1,154 @@
+package io.github.mcpclient.transport.sse;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.mcpclient.exception.SseLimitExceededException;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link SseLineSplitter}.
+ */
+class SseLineSplitterTests {
+
+	private static final int LIMIT = 8;
+
+	private final List<String> lines = new ArrayList<>();
+
+	private final List<byte[]> arrays = new ArrayList<>();
+
+	private int eventBytes;
+
+	private SseLineSplitter splitter = new SseLineSplitter(LIMIT, () -> this.eventBytes);
+
+	@Test
+	void splitsAtLineFeedCarriageReturnAndCarriageReturnLineFeed() {
+		feed("a\nb\rc\r\nd\n");
+		assertThat(this.lines).containsExactly("a", "b", "c", "d");
+	}
+
+	@Test
+	void handsOverBlankLinesAsEmptyLines() {
+		feed("\n\r\n\r");
+		assertThat(this.lines).containsExactly("", "", "");
+	}
+
+	@Test
+	void readsACarriageReturnEndingAChunkAndALineFeedStartingTheNextAsOneBreak() {
+		feed("a\r", "\nb\n");
+		assertThat(this.lines).containsExactly("a", "b");
+	}
+
+	@Test
+	void keepsACarriageReturnAndALineFeedTogetherAcrossAnEmptyChunk() {
+		feed("a\r", "", "\nb\n");
+		assertThat(this.lines).containsExactly("a", "b");
+	}
+
+	@Test
+	void readsACarriageReturnEndingAChunkAsABreakOfItsOwnWhenNoLineFeedFollows() {
+		feed("a\r", "b\n", "c\r", "\r\n");
+		assertThat(this.lines).containsExactly("a", "b", "c", "");
+	}
+
+	@Test
+	void readsALineFeedAfterALineFeedEndingAChunkAsAnotherBreak() {
+		feed("a\n", "\nb\n");
+		assertThat(this.lines).containsExactly("a", "", "b");
+	}
+
+	@Test
+	void holdsAnUnterminatedLineUntilAChunkEndsIt() {
+		feed("on", "e l", "ine");
+		assertThat(this.lines).isEmpty();
+		feed("\rnext\n");
+		assertThat(this.lines).containsExactly("one line", "next");
+	}
+
+	@Test
+	void splitsOnlyTheGivenRangeOfTheArray() {
+		byte[] bytes = ascii("xxab\ncdyy");
+		this.splitter.split(bytes, 2, 7, this::collect);
+		assertThat(this.lines).containsExactly("ab");
+		feed("\n");
+		assertThat(this.lines).containsExactly("ab", "cd");
+	}
+
+	@Test
+	void handsOverALineThatEndsInItsChunkStraightFromThatChunk() {
+		byte[] chunk = ascii("a\nb");
+		this.splitter.split(chunk, 0, chunk.length, this::collect);
+		feed("c\n");
+		assertThat(this.lines).containsExactly("a", "bc");
+		assertThat(this.arrays.get(0)).isSameAs(chunk);
+		assertThat(this.arrays.get(1)).isNotSameAs(chunk);
+	}
+
+	@Test
+	void handsOverALongLineHeldAcrossManyChunksWhole() {
+		this.splitter = new SseLineSplitter(1024 * 1024, () -> 0);
+		String line = "x".repeat(100_000);
+		for (int i = 0; i < line.length(); i += 1000) {
+			feed(line.substring(i, i + 1000));
+		}
+		feed("\nshort", "\n");
+		assertThat(this.lines).containsExactly(line, "short");
+	}
+
+	@Test
+	void finishDropsAnUnterminatedLineAndACarriageReturnWaitingForItsLineFeed() {
+		feed("a\rpartial");
+		this.splitter.finish();
+		feed("\n");
+		assertThat(this.lines).containsExactly("a", "");
+	}
+
+	@Test
+	void acceptsALineAsLongAsTheLimitWithoutCountingItsTerminator() {
+		feed("12345678\r\n", "1234", "5678\n");
+		assertThat(this.lines).containsExactly("12345678", "12345678");
+	}
+
+	@Test
+	void rejectsALineLongerThanTheLimitBeforeHandingItOver() {
+		assertThatExceptionOfType(SseLimitExceededException.class).isThrownBy(() -> feed("123456789\n"))
+			.satisfies((ex) -> assertThat(ex.getMaxEventBytes()).isEqualTo(LIMIT));
+		assertThat(this.lines).isEmpty();
+	}
+
+	@Test
+	void rejectsAnUnterminatedLineAsSoonAsItGrowsBeyondTheLimit() {
+		feed("12345");
+		assertThatExceptionOfType(SseLimitExceededException.class).isThrownBy(() -> feed("6789"));
+	}
+
+	@Test
+	void countsWhatTheEventTakesWhenTheLineArrivesAgainstTheLimit() {
+		feed("12345678\n");
+		this.eventBytes = 5;
+		feed("123\n", "12", "3");
+		assertThatExceptionOfType(SseLimitExceededException.class).isThrownBy(() -> feed("4"));
+		assertThat(this.lines).containsExactly("12345678", "123");
+	}
+
+	private void feed(String... chunks) {
+		for (String chunk : chunks) {
+			byte[] bytes = ascii(chunk);
+			this.splitter.split(bytes, 0, bytes.length, this::collect);
+		}
+	}
+
+	private void collect(byte[] bytes, int start, int end) {
+		this.arrays.add(bytes);
+		this.lines.add(new String(bytes, start, end - start, StandardCharsets.US_ASCII));
+	}
+
+	private static byte[] ascii(String text) {
+		return text.getBytes(StandardCharsets.US_ASCII);
+	}
+
+}

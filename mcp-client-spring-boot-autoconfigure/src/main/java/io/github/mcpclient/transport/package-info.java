@@ -1,7 +1,0 @@
-/**
- * Streamable HTTP transport on Spring WebClient, with the session-aware exchange filter and the SSE parser.
- */
-@NullMarked
-package io.github.mcpclient.transport;
-
-import org.jspecify.annotations.NullMarked;
