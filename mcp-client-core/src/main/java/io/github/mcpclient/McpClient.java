@@ -29,6 +29,8 @@ import org.jspecify.annotations.Nullable;
  * non-blocking form. Every call connects first if needed and is bounded by the
  * connection's request timeout. Failures are
  * {@link io.github.mcpclient.exception.McpException}s.
+ *
+ * @since 0.1.0
  */
 public interface McpClient extends AutoCloseable {
 

@@ -5,6 +5,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Callback that customizes the {@link WebClient.Builder} of each MCP connection before
  * its client is built, for example to add a filter or tune the HTTP connector.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface McpClientCustomizer {

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param sampling the sampling handler, if any
  * @param roots the roots provider, if any
  * @param listeners the notification listeners
+ * @since 0.1.0
  */
 public record McpClientHandlers(@Nullable McpElicitationHandler elicitation, @Nullable McpSamplingHandler sampling,
 		@Nullable McpRootsProvider roots, List<McpNotificationListener> listeners) {

@@ -17,6 +17,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Every configured MCP client by connection name, in configuration order.
+ *
+ * @since 0.1.0
  */
 public final class McpClients implements Iterable<McpClient>, AutoCloseable {
 

@@ -7,6 +7,8 @@ import io.github.mcpclient.protocol.ElicitResult;
  * Answers a server's request for user input ({@code elicitation/create}). Declaring a
  * handler makes the client announce the elicitation capability. It is called off the
  * network threads, so it may block while a person answers.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface McpElicitationHandler {

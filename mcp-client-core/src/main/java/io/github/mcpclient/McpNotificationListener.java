@@ -8,6 +8,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Receives the notifications servers send; implement the methods of interest. Called on a
  * network thread, so implementations must not block.
+ *
+ * @since 0.1.0
  */
 public interface McpNotificationListener {
 

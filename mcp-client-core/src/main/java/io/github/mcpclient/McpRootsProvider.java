@@ -7,6 +7,8 @@ import io.github.mcpclient.protocol.Root;
 /**
  * Tells servers which directories or files they may work within ({@code roots/list}).
  * Declaring a provider makes the client announce the roots capability.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface McpRootsProvider {

@@ -28,6 +28,8 @@ import reactor.core.publisher.Mono;
 /**
  * A non-blocking client for one MCP server. Every call connects first if needed, so
  * {@link #initialize()} never has to be called explicitly.
+ *
+ * @since 0.1.0
  */
 public interface ReactiveMcpClient {
 

@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.mcpclient.exception.McpException;
+import io.github.mcpclient.exception.McpInvalidResponseException;
 import io.github.mcpclient.exception.McpTimeoutException;
 import io.github.mcpclient.exception.McpTransportException;
 import org.junit.jupiter.api.BeforeEach;
@@ -122,7 +123,7 @@ class BadInputTests {
 	void emptySuccessfulResponseToARequest() {
 		answerToolsList(aResponse().withStatus(202));
 
-		assertTransportFailure((ex) -> assertThat(ex.getMessage()).contains("without answering"));
+		assertInvalidResponse((ex) -> assertThat(ex.getMessage()).contains("without answering"));
 	}
 
 	@Test
@@ -145,7 +146,7 @@ class BadInputTests {
 	void resultThatDoesNotMatchTheExpectedType() {
 		answerToolsList(json("{\"tools\":\"not a list\"}"));
 
-		assertTransportFailure((ex) -> assertThat(ex.getMessage()).contains("does not match ListToolsResult"));
+		assertInvalidResponse((ex) -> assertThat(ex.getMessage()).contains("does not match ListToolsResult"));
 		server.verify(0, McpWireMock.rpcRequested("notifications/cancelled"));
 	}
 
@@ -155,14 +156,14 @@ class BadInputTests {
 			.withHeader("Content-Type", "application/json")
 			.withBody("{\"jsonrpc\":\"2.0\",\"id\":987654,\"result\":{\"tools\":[]}}"));
 
-		assertTransportFailure((ex) -> assertThat(ex.getMessage()).contains("id 987654"));
+		assertInvalidResponse((ex) -> assertThat(ex.getMessage()).contains("id 987654"));
 	}
 
 	@Test
 	void sseStreamEndingWithoutTheResponse() {
 		answerToolsList(sse("data: {\"jsonrpc\":\"2.0\",\"method\":\"notifications/message\",\"params\":{}}\n\n"));
 
-		assertTransportFailure((ex) -> assertThat(ex.getMessage()).contains("without answering"));
+		assertInvalidResponse((ex) -> assertThat(ex.getMessage()).contains("without answering"));
 	}
 
 	@Test
@@ -249,7 +250,16 @@ class BadInputTests {
 	}
 
 	private void assertTransportFailure(Consumer<McpTransportException> check) {
-		assertThatExceptionOfType(McpTransportException.class).isThrownBy(this.client::listTools).satisfies((ex) -> {
+		assertFailure(McpTransportException.class, check);
+	}
+
+	// A server that broke the protocol over a working exchange.
+	private void assertInvalidResponse(Consumer<McpInvalidResponseException> check) {
+		assertFailure(McpInvalidResponseException.class, check);
+	}
+
+	private <E extends McpException> void assertFailure(Class<E> type, Consumer<E> check) {
+		assertThatExceptionOfType(type).isThrownBy(this.client::listTools).satisfies((ex) -> {
 			assertThat(ex.getConnectionName()).isEqualTo("test");
 			assertThat(ex.getMethod()).isEqualTo("tools/list");
 			assertThat(ex.getMessage()).startsWith("MCP connection 'test', method 'tools/list': ");

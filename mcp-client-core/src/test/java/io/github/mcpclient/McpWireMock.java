@@ -24,26 +24,26 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  */
 public final class McpWireMock {
 
-	static final String PATH = "/mcp";
+	public static final String PATH = "/mcp";
 
-	static final String ECHO_ID = "{{jsonPath request.body '$.id'}}";
+	public static final String ECHO_ID = "{{jsonPath request.body '$.id'}}";
 
 	private McpWireMock() {
 	}
 
-	static WireMockExtension extension() {
+	public static WireMockExtension extension() {
 		return WireMockExtension.newInstance().options(options().dynamicPort()).build();
 	}
 
-	static McpClient blockingClient(WireMockExtension server) {
+	public static McpClient blockingClient(WireMockExtension server) {
 		return client(settings(server));
 	}
 
-	static URI endpoint(WireMockExtension server) {
+	public static URI endpoint(WireMockExtension server) {
 		return URI.create(server.baseUrl() + PATH);
 	}
 
-	static McpClientSettings settings(WireMockExtension server) {
+	public static McpClientSettings settings(WireMockExtension server) {
 		// These stubs speak the legacy era; negotiation has tests of its own.
 		return McpClientSettings.builder("test", endpoint(server))
 			.era(Era.LEGACY)
@@ -52,49 +52,49 @@ public final class McpWireMock {
 			.build();
 	}
 
-	static McpClient client(McpClientSettings settings) {
+	public static McpClient client(McpClientSettings settings) {
 		return client(settings, McpClientHandlers.none());
 	}
 
-	static McpClient client(McpClientSettings settings, McpClientHandlers handlers) {
+	public static McpClient client(McpClientSettings settings, McpClientHandlers handlers) {
 		return client(settings, handlers, EraVerdicts.inMemory());
 	}
 
-	static McpClient client(McpClientSettings settings, McpClientHandlers handlers, EraVerdicts verdicts) {
+	public static McpClient client(McpClientSettings settings, McpClientHandlers handlers, EraVerdicts verdicts) {
 		return McpClientFactory.builder().eraVerdicts(verdicts).build().create(settings, handlers);
 	}
 
-	static MappingBuilder rpc(String method) {
+	public static MappingBuilder rpc(String method) {
 		return post(urlEqualTo(PATH)).withRequestBody(matchingJsonPath("$.method", equalTo(method)));
 	}
 
-	static RequestPatternBuilder rpcRequested(String method) {
+	public static RequestPatternBuilder rpcRequested(String method) {
 		return postRequestedFor(urlEqualTo(PATH)).withRequestBody(matchingJsonPath("$.method", equalTo(method)));
 	}
 
-	static RequestPatternBuilder posted() {
+	public static RequestPatternBuilder posted() {
 		return postRequestedFor(urlEqualTo(PATH));
 	}
 
-	static String result(String resultJson) {
+	public static String result(String resultJson) {
 		return "{\"jsonrpc\":\"2.0\",\"id\":" + ECHO_ID + ",\"result\":" + resultJson + "}";
 	}
 
-	static ResponseDefinitionBuilder json(String resultJson) {
+	public static ResponseDefinitionBuilder json(String resultJson) {
 		return aResponse().withStatus(200)
 			.withHeader("Content-Type", "application/json")
 			.withBody(result(resultJson))
 			.withTransformers("response-template");
 	}
 
-	static ResponseDefinitionBuilder sse(String body) {
+	public static ResponseDefinitionBuilder sse(String body) {
 		return aResponse().withStatus(200)
 			.withHeader("Content-Type", "text/event-stream")
 			.withBody(body)
 			.withTransformers("response-template");
 	}
 
-	static String initializeResult(String version) {
+	public static String initializeResult(String version) {
 		return "{\"protocolVersion\":\"" + version + "\",\"capabilities\":{\"tools\":{\"listChanged\":true},"
 				+ "\"logging\":{}},\"serverInfo\":{\"name\":\"stub-server\",\"version\":\"1.2.3\"},"
 				+ "\"instructions\":\"be nice\"}";
@@ -113,7 +113,7 @@ public final class McpWireMock {
 	/**
 	 * Stub a stateful (with a session id) or stateless (null) server's handshake.
 	 */
-	static void stubHandshake(WireMockExtension server, String sessionId) {
+	public static void stubHandshake(WireMockExtension server, String sessionId) {
 		ResponseDefinitionBuilder response = json(initializeResult("2025-11-25"));
 		if (sessionId != null) {
 			response.withHeader("Mcp-Session-Id", sessionId);
@@ -122,7 +122,7 @@ public final class McpWireMock {
 		server.stubFor(rpc("notifications/initialized").willReturn(aResponse().withStatus(202)));
 	}
 
-	static final String TOOLS = "{\"tools\":[{\"name\":\"add\",\"description\":\"Adds\",\"inputSchema\":"
+	public static final String TOOLS = "{\"tools\":[{\"name\":\"add\",\"description\":\"Adds\",\"inputSchema\":"
 			+ "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"number\"},\"b\":{\"type\":\"number\"}}}}]}";
 
 }

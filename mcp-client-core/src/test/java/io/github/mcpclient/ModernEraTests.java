@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.mcpclient.exception.McpException;
+import io.github.mcpclient.exception.McpInvalidResponseException;
 import io.github.mcpclient.protocol.ElicitResult;
 import io.github.mcpclient.protocol.Era;
 import io.github.mcpclient.protocol.LoggingLevel;
@@ -179,7 +180,8 @@ class ModernEraTests {
 		server.stubFor(
 				rpc("tools/call").willReturn(json("{\"resultType\":\"input_required\",\"requestState\":\"again\"}")));
 
-		assertThatExceptionOfType(McpException.class).isThrownBy(() -> client().callTool("loop", Map.of()))
+		assertThatExceptionOfType(McpInvalidResponseException.class)
+			.isThrownBy(() -> client().callTool("loop", Map.of()))
 			.withMessageContaining("'tools/call'")
 			.withMessageContaining("after 10 rounds");
 		server.verify(10, rpcRequested("tools/call"));

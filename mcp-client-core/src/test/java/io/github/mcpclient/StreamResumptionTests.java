@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.github.mcpclient.exception.McpInvalidResponseException;
 import io.github.mcpclient.exception.McpTransportException;
 import io.github.mcpclient.protocol.TextContent;
 import io.github.mcpclient.session.SessionState;
@@ -80,7 +81,7 @@ class StreamResumptionTests {
 		server
 			.stubFor(rpc("tools/call").willReturn(sse("retry: 10\ndata: {\"jsonrpc\":\"2.0\",\"method\":\"x\"}\n\n")));
 
-		assertThatExceptionOfType(McpTransportException.class)
+		assertThatExceptionOfType(McpInvalidResponseException.class)
 			.isThrownBy(() -> McpWireMock.blockingClient(server).callTool("slow", Map.of()))
 			.withMessageContaining("without answering");
 		server.verify(0, getRequestedFor(urlEqualTo(PATH)));

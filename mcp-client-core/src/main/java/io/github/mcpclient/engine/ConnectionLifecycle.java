@@ -1,23 +1,15 @@
 package io.github.mcpclient.engine;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import io.github.mcpclient.EraVerdicts;
 import io.github.mcpclient.McpClientSettings;
-import io.github.mcpclient.exception.McpProtocolException;
 import io.github.mcpclient.exception.McpSessionExpiredException;
-import io.github.mcpclient.exception.McpTimeoutException;
-import io.github.mcpclient.exception.McpTransportException;
 import io.github.mcpclient.protocol.InitializeResult;
-import io.github.mcpclient.protocol.JsonRpcError;
 import io.github.mcpclient.protocol.JsonRpcMessage;
-import io.github.mcpclient.protocol.ServerCapabilities;
+import io.github.mcpclient.protocol.McpMethods;
 import io.github.mcpclient.session.SessionState;
-import io.github.mcpclient.transport.McpSessionFilter;
 import io.github.mcpclient.transport.SseStreamState;
 import io.github.mcpclient.transport.StreamableHttpTransport;
 import org.apache.commons.logging.Log;
@@ -25,29 +17,22 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 /**
  * When a client connects, reconnects and disconnects: one shared handshake for concurrent
  * first calls, one new handshake however many calls saw a session expire, the listening
- * stream of each connection, and the request shape of the era it speaks.
+ * stream of each connection, and the dialect of the era it speaks.
  */
 final class ConnectionLifecycle {
 
 	private static final Log logger = LogFactory.getLog(ConnectionLifecycle.class);
 
-	private static final String SUBSCRIPTIONS_LISTEN = "subscriptions/listen";
-
 	private final McpClientSettings settings;
 
 	private final McpSessionHolder holder;
 
-	private final StreamableHttpTransport transport;
-
-	private final RpcChannel rpc;
-
 	private final Connector connector;
-
-	private final Runnable onNewConnection;
 
 	private final EraVerdicts eraVerdicts;
 
@@ -56,28 +41,17 @@ final class ConnectionLifecycle {
 	// The handshake in progress or completed; null when the next call must start one.
 	private final AtomicReference<@Nullable Mono<InitializeResult>> handshake = new AtomicReference<>();
 
-	// How requests look in the era the current connection speaks.
-	private volatile RequestShape shape = RequestShape.LEGACY;
+	// The dialect of the current connection's era; null before the first connection.
+	private volatile @Nullable Dialect dialect;
 
-	ConnectionLifecycle(McpClientSettings settings, McpSessionHolder holder, StreamableHttpTransport transport,
-			RpcChannel rpc, Connector connector, Runnable onNewConnection, EraVerdicts eraVerdicts) {
-		this.eraVerdicts = eraVerdicts;
+	ConnectionLifecycle(McpClientSettings settings, McpSessionHolder holder, RpcChannel rpc, Connector connector,
+			EraVerdicts eraVerdicts) {
 		this.settings = settings;
 		this.holder = holder;
-		this.transport = transport;
-		this.rpc = rpc;
 		this.connector = connector;
-		this.onNewConnection = onNewConnection;
+		this.eraVerdicts = eraVerdicts;
 		this.listening = settings.listen() ? new ListeningStream(settings.connectionName(), this::openListening,
 				rpc::receive, (expired) -> forgetExpiredSession()) : null;
-	}
-
-	/**
-	 * How requests must look on the current connection.
-	 * @return the shape of its era
-	 */
-	RequestShape shape() {
-		return this.shape;
 	}
 
 	/**
@@ -89,7 +63,46 @@ final class ConnectionLifecycle {
 	}
 
 	/**
-	 * End the session: tell the server if there is one, and forget it either way.
+	 * Run an operation on an established connection, in its era's dialect. A session the
+	 * server forgot is dropped so that the next call starts a new one, once, however many
+	 * calls saw it expire.
+	 * @param <T> the result type
+	 * @param operation the operation
+	 * @return its result
+	 */
+	<T> Mono<T> connected(Function<Dialect, Mono<T>> operation) {
+		return Mono.defer(() -> {
+			Mono<InitializeResult> current = currentHandshake();
+			return current.then(Mono.defer(() -> operation.apply(currentDialect())))
+				.onErrorResume(McpSessionExpiredException.class, (ex) -> {
+					this.handshake.compareAndSet(current, null);
+					return Mono.error(ex);
+				})
+				.onErrorResume(SupportedVersions::isRefusal, (ex) -> {
+					// The server no longer speaks what was negotiated: probe again next
+					// time.
+					this.eraVerdicts.forget(this.settings.url());
+					this.handshake.compareAndSet(current, null);
+					return Mono.error(ex);
+				});
+		}).doOnError(this.holder::recordFailure);
+	}
+
+	/**
+	 * Let the current connection's dialect hear a notification.
+	 * @param method the notification method
+	 * @param params its parameters
+	 */
+	void onNotification(String method, @Nullable JsonNode params) {
+		Dialect current = this.dialect;
+		if (current != null) {
+			current.onNotification(method, params);
+		}
+	}
+
+	/**
+	 * End the session: tell the server if its era has anything to end, and forget it
+	 * either way.
 	 * @return completes when the server has answered
 	 */
 	Mono<Void> close() {
@@ -98,62 +111,31 @@ final class ConnectionLifecycle {
 			if (this.listening != null) {
 				this.listening.stop();
 			}
-			Mono<Void> terminate = this.holder.current().hasSessionId() ? this.transport.terminate() : Mono.empty();
+			Dialect connected = this.dialect;
+			Mono<Void> end = (connected != null) ? connected.close() : Mono.empty();
 			if (current != null && logger.isDebugEnabled()) {
 				logger.debug("Closing connection '" + this.settings.connectionName() + "'");
 			}
 			// Local state is cleared however the server answers, before the caller hears
 			// back.
-			return terminate.timeout(this.settings.requestTimeout())
-				.onErrorMap(TimeoutException.class,
-						(ex) -> new McpTimeoutException(this.settings.connectionName(), StreamableHttpTransport.CLOSE,
-								this.settings.requestTimeout()))
+			return Deadlines
+				.within(end, this.settings.requestTimeout(), this.settings.connectionName(),
+						StreamableHttpTransport.CLOSE)
 				.doOnTerminate(this.holder::closed)
 				.doOnCancel(this.holder::closed);
 		});
 	}
 
-	private Flux<JsonRpcMessage> openListening(SseStreamState stream, Runnable onAnswer) {
-		RequestShape current = this.shape;
-		if (current.isLegacy()) {
-			return this.transport.listen(stream, onAnswer);
+	private Dialect currentDialect() {
+		Dialect current = this.dialect;
+		if (current == null) {
+			throw new IllegalStateException("Connection '" + this.settings.connectionName() + "' is not connected");
 		}
-		ServerCapabilities capabilities = this.holder.current().serverCapabilities();
-		Map<String, Object> notifications = new LinkedHashMap<>();
-		if (capabilities != null && capabilities.tools() != null) {
-			notifications.put("toolsListChanged", true);
-		}
-		if (capabilities != null && capabilities.prompts() != null) {
-			notifications.put("promptsListChanged", true);
-		}
-		if (capabilities != null && capabilities.resources() != null) {
-			notifications.put("resourcesListChanged", true);
-		}
-		return this.rpc.open(SUBSCRIPTIONS_LISTEN, Map.of("notifications", notifications), current)
-			.doOnNext((message) -> onAnswer.run());
+		return current;
 	}
 
-	/**
-	 * Run an operation on an established connection. A session the server forgot is
-	 * dropped so that the next call starts a new one, once, however many calls saw it
-	 * expire.
-	 * @param <T> the result type
-	 * @param operation the operation
-	 * @return its result
-	 */
-	<T> Mono<T> connected(Supplier<Mono<T>> operation) {
-		return Mono.defer(() -> {
-			Mono<InitializeResult> current = currentHandshake();
-			return current.then(Mono.defer(operation)).onErrorResume(McpSessionExpiredException.class, (ex) -> {
-				this.handshake.compareAndSet(current, null);
-				return Mono.error(ex);
-			}).onErrorResume(ConnectionLifecycle::isUnsupportedVersion, (ex) -> {
-				// The server no longer speaks what was negotiated: probe again next time.
-				this.eraVerdicts.forget(this.settings.url());
-				this.handshake.compareAndSet(current, null);
-				return Mono.error(ex);
-			});
-		}).doOnError(this.holder::recordFailure);
+	private Flux<JsonRpcMessage> openListening(SseStreamState stream, Runnable onAnswer) {
+		return currentDialect().listen(stream, onAnswer);
 	}
 
 	// The listening stream saw the session expire; a newer session may already exist.
@@ -186,23 +168,14 @@ final class ConnectionLifecycle {
 	}
 
 	private Mono<InitializeResult> performHandshake() {
-		return this.connector.connect().flatMap((connection) -> {
-			this.shape = connection.shape();
-			this.onNewConnection.run();
+		Mono<InitializeResult> connect = this.connector.connect().flatMap((connection) -> {
+			this.dialect = connection.dialect();
 			return ((this.listening != null) ? this.listening.start() : Mono.<Void>empty())
 				.thenReturn(connection.result());
-		})
-			.timeout(this.settings.initializeTimeout())
-			.onErrorMap(TimeoutException.class,
-					(ex) -> new McpTimeoutException(this.settings.connectionName(), McpSessionFilter.INITIALIZE,
-							this.settings.initializeTimeout()))
+		});
+		return Deadlines
+			.within(connect, this.settings.initializeTimeout(), this.settings.connectionName(), McpMethods.INITIALIZE)
 			.doOnError((ex) -> this.holder.failed());
-	}
-
-	private static boolean isUnsupportedVersion(Throwable ex) {
-		JsonRpcError error = (ex instanceof McpProtocolException protocol) ? protocol.getError()
-				: (ex instanceof McpTransportException transport) ? transport.getRpcError() : null;
-		return error != null && error.code() == JsonRpcError.UNSUPPORTED_VERSION;
 	}
 
 }

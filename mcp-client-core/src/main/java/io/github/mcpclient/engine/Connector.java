@@ -1,7 +1,7 @@
 package io.github.mcpclient.engine;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import io.github.mcpclient.EraVerdicts;
 import io.github.mcpclient.McpClientSettings;
@@ -9,65 +9,55 @@ import io.github.mcpclient.exception.McpException;
 import io.github.mcpclient.exception.McpProtocolException;
 import io.github.mcpclient.exception.McpTransportException;
 import io.github.mcpclient.exception.UnsupportedProtocolVersionException;
-import io.github.mcpclient.protocol.ClientCapabilities;
 import io.github.mcpclient.protocol.DiscoverResult;
 import io.github.mcpclient.protocol.Era;
 import io.github.mcpclient.protocol.Implementation;
-import io.github.mcpclient.protocol.InitializeRequest;
 import io.github.mcpclient.protocol.InitializeResult;
-import io.github.mcpclient.protocol.JsonRpcError;
+import io.github.mcpclient.protocol.McpMethods;
 import io.github.mcpclient.protocol.ProtocolVersion;
-import io.github.mcpclient.transport.McpSessionFilter;
-import io.github.mcpclient.transport.StreamableHttpTransport;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Connects a client to its server in the right protocol era: the legacy initialize
- * handshake, the modern {@code server/discover}, or, when the era is not pinned, a
- * discover probe whose answer decides between them and is remembered per origin.
+ * Connects a client to its server in the right protocol era: the legacy dialect's
+ * handshake, the modern dialect's {@code server/discover}, or, when the era is not
+ * pinned, a discover probe whose answer decides between them and is remembered per
+ * origin.
  *
  * @see <a href=
  * "https://modelcontextprotocol.io/specification/2026-07-28/basic/versioning">Versioning</a>
  */
 final class Connector {
 
-	static final String DISCOVER = "server/discover";
-
 	private static final Log logger = LogFactory.getLog(Connector.class);
 
 	private final McpClientSettings settings;
 
-	private final ClientCapabilities capabilities;
-
-	private final RpcChannel rpc;
-
 	private final McpSessionHolder holder;
 
-	private final StreamableHttpTransport transport;
+	private final LegacyDialect legacy;
 
-	private final ModernRequests modernRequests;
-
-	private final JsonMapper mapper;
+	private final Function<String, ModernDialect> modern;
 
 	private final EraVerdicts eraVerdicts;
 
-	Connector(McpClientSettings settings, ClientCapabilities capabilities, RpcChannel rpc, McpSessionHolder holder,
-			StreamableHttpTransport transport, ModernRequests modernRequests, JsonMapper mapper,
-			EraVerdicts eraVerdicts) {
-		this.eraVerdicts = eraVerdicts;
+	/**
+	 * Create a connector.
+	 * @param settings the connection settings
+	 * @param holder the session state
+	 * @param legacy the legacy dialect
+	 * @param modern a new modern dialect for a protocol version
+	 * @param eraVerdicts where era choices are remembered
+	 */
+	Connector(McpClientSettings settings, McpSessionHolder holder, LegacyDialect legacy,
+			Function<String, ModernDialect> modern, EraVerdicts eraVerdicts) {
 		this.settings = settings;
-		this.capabilities = capabilities;
-		this.rpc = rpc;
 		this.holder = holder;
-		this.transport = transport;
-		this.modernRequests = modernRequests;
-		this.mapper = mapper;
+		this.legacy = legacy;
+		this.modern = modern;
+		this.eraVerdicts = eraVerdicts;
 	}
 
 	/**
@@ -77,41 +67,42 @@ final class Connector {
 	Mono<Connection> connect() {
 		return Mono.defer(() -> {
 			this.holder.initializing();
-			List<String> legacy = this.settings.protocol().versionsOf(Era.LEGACY);
-			List<String> modern = this.settings.protocol().versionsOf(Era.MODERN);
-			if (modern.isEmpty()) {
+			List<String> legacyVersions = versionsOf(Era.LEGACY);
+			List<String> modernVersions = versionsOf(Era.MODERN);
+			if (modernVersions.isEmpty()) {
 				return legacy();
 			}
-			if (legacy.isEmpty()) {
-				return discover(modern.get(0)).flatMap(this::modernOrFail);
+			if (legacyVersions.isEmpty()) {
+				ModernDialect dialect = this.modern.apply(modernVersions.get(0));
+				return discover(dialect).flatMap((result) -> modernOrFail(dialect, result));
 			}
-			Era verdict = this.eraVerdicts.get(this.settings.url());
-			if (verdict == Era.LEGACY) {
+			if (this.eraVerdicts.get(this.settings.url()) == Era.LEGACY) {
 				return legacy().doOnError(this::forgetOnEraEvidence);
 			}
-			return probe(modern.get(0), true).doOnError(this::forgetOnEraEvidence);
+			return probe(modernVersions.get(0), true).doOnError(this::forgetOnEraEvidence);
 		});
 	}
 
 	private Mono<Connection> probe(String version, boolean mayRetry) {
-		return discover(version).flatMap((result) -> {
+		ModernDialect dialect = this.modern.apply(version);
+		return discover(dialect).flatMap((result) -> {
 			if (mutual(result.supportedVersions()) != null) {
-				return modernOrFail(result);
+				return modernOrFail(dialect, result);
 			}
 			return legacyVerdict("its discover result lists only " + result.supportedVersions());
 		}).onErrorResume(McpException.class, (ex) -> {
 			if (!isEraEvidence(ex)) {
 				return Mono.error(ex);
 			}
-			List<String> supported = supportedVersions(ex);
+			List<String> supported = SupportedVersions.of(ex);
 			String retry = (supported != null) ? mutual(supported) : null;
 			if (retry != null && mayRetry && !retry.equals(version)) {
 				return probe(retry, false);
 			}
 			if (supported != null && supported.stream().anyMatch((v) -> ProtocolVersion.eraOf(v) == Era.MODERN)
-					&& this.settings.protocol().versionsOf(Era.LEGACY).stream().noneMatch(supported::contains)) {
-				return Mono.error(new UnsupportedProtocolVersionException(this.settings.connectionName(), DISCOVER,
-						version, String.join(", ", supported), this.settings.protocol().versions()));
+					&& versionsOf(Era.LEGACY).stream().noneMatch(supported::contains)) {
+				return Mono.error(new UnsupportedProtocolVersionException(this.settings.connectionName(),
+						McpMethods.SERVER_DISCOVER, version, supported, this.settings.protocol().versions()));
 			}
 			return legacyVerdict("it answered the discover probe with " + ex.getMessage());
 		});
@@ -123,54 +114,30 @@ final class Connector {
 		return legacy();
 	}
 
-	private Mono<DiscoverResult> discover(String version) {
-		RequestShape shape = RequestShape.modern(this.modernRequests, version);
-		return this.rpc.request(DISCOVER, null, this.settings.initializeTimeout(), false, shape)
-			.map((result) -> convert(result, DiscoverResult.class, DISCOVER));
+	private Mono<DiscoverResult> discover(ModernDialect dialect) {
+		return dialect.discover(this.settings.initializeTimeout());
 	}
 
-	private Mono<Connection> modernOrFail(DiscoverResult result) {
+	private Mono<Connection> modernOrFail(ModernDialect dialect, DiscoverResult result) {
 		String version = mutual(result.supportedVersions());
 		if (version == null) {
-			return Mono.error(new UnsupportedProtocolVersionException(this.settings.connectionName(), DISCOVER,
-					this.settings.protocol().versionsOf(Era.MODERN).get(0),
-					String.join(", ", result.supportedVersions()), this.settings.protocol().versions()));
+			return Mono.error(
+					new UnsupportedProtocolVersionException(this.settings.connectionName(), McpMethods.SERVER_DISCOVER,
+							dialect.version(), result.supportedVersions(), this.settings.protocol().versions()));
 		}
+		// The server may prefer a version other than the one the probe spoke.
+		ModernDialect agreed = version.equals(dialect.version()) ? dialect : this.modern.apply(version);
 		this.eraVerdicts.remember(this.settings.url(), Era.MODERN);
 		Implementation serverInfo = (result.serverInfo() != null) ? result.serverInfo()
 				: new Implementation("unknown", "");
 		InitializeResult connected = new InitializeResult(version, result.capabilities(), serverInfo,
 				result.instructions(), result.meta());
 		this.holder.established(version, serverInfo, connected.capabilities(), result.instructions());
-		return Mono.just(new Connection(connected, RequestShape.modern(this.modernRequests, version)));
+		return Mono.just(new Connection(connected, agreed));
 	}
 
 	private Mono<Connection> legacy() {
-		List<String> accepted = this.settings.protocol().versionsOf(Era.LEGACY);
-		InitializeRequest request = new InitializeRequest(accepted.get(0), this.capabilities,
-				this.settings.clientInfo());
-		return this.rpc.request(McpSessionFilter.INITIALIZE, request, this.settings.initializeTimeout(), false)
-			.onErrorMap((ex) -> ex instanceof McpException mcp && supportedVersions(mcp) != null,
-					(ex) -> new UnsupportedProtocolVersionException(this.settings.connectionName(),
-							McpSessionFilter.INITIALIZE, accepted.get(0),
-							String.join(", ", supportedVersions((McpException) ex)), accepted))
-			.map((result) -> convert(result, InitializeResult.class, McpSessionFilter.INITIALIZE))
-			.flatMap((result) -> {
-				if (!accepted.contains(result.protocolVersion())) {
-					return abandon(new UnsupportedProtocolVersionException(this.settings.connectionName(),
-							McpSessionFilter.INITIALIZE, accepted.get(0), result.protocolVersion(), accepted));
-				}
-				this.holder.established(result.protocolVersion(), result.serverInfo(), result.capabilities(),
-						result.instructions());
-				return this.rpc.notify("notifications/initialized", null)
-					.thenReturn(new Connection(result, RequestShape.LEGACY));
-			});
-	}
-
-	// A server we cannot talk to may still have opened a session: end it politely.
-	private Mono<Connection> abandon(McpException reason) {
-		Mono<Void> terminate = this.holder.current().hasSessionId() ? this.transport.terminate() : Mono.empty();
-		return terminate.onErrorResume((ex) -> Mono.empty()).then(Mono.error(reason));
+		return this.legacy.handshake().map((result) -> new Connection(result, this.legacy));
 	}
 
 	// A remembered verdict that no longer holds is dropped, so the next attempt probes.
@@ -196,48 +163,23 @@ final class Connector {
 		return false;
 	}
 
-	private static @Nullable List<String> supportedVersions(McpException ex) {
-		JsonRpcError error = (ex instanceof McpProtocolException protocol) ? protocol.getError()
-				: (ex instanceof McpTransportException transport) ? transport.getRpcError() : null;
-		if (error == null || error.code() != JsonRpcError.UNSUPPORTED_VERSION || error.data() == null) {
-			return null;
-		}
-		JsonNode supported = error.data().get("supported");
-		if (supported == null || !supported.isArray()) {
-			return null;
-		}
-		List<String> versions = new ArrayList<>();
-		supported.forEach((version) -> versions.add(version.asString("")));
-		return versions;
+	private List<String> versionsOf(Era era) {
+		return this.settings.protocol().versionsOf(era);
 	}
 
 	private @Nullable String mutual(List<String> serverVersions) {
-		return this.settings.protocol()
-			.versionsOf(Era.MODERN)
-			.stream()
-			.filter(serverVersions::contains)
-			.findFirst()
-			.orElse(null);
-	}
-
-	private <T> T convert(JsonNode result, Class<T> type, String method) {
-		try {
-			return this.mapper.treeToValue(result, type);
-		}
-		catch (JacksonException | NullPointerException ex) {
-			throw new McpTransportException(this.settings.connectionName(), method,
-					"server result does not match " + type.getSimpleName() + ": " + ex.getMessage(), ex);
-		}
+		return versionsOf(Era.MODERN).stream().filter(serverVersions::contains).findFirst().orElse(null);
 	}
 
 	/**
-	 * An established connection: what the server said about itself, and how requests must
-	 * look.
+	 * An established connection: what the server said about itself, and the dialect its
+	 * era speaks.
 	 *
 	 * @param result the initialize result, or its modern equivalent built from discover
-	 * @param shape the era's request shape
+	 * @param dialect the dialect
 	 */
-	record Connection(InitializeResult result, RequestShape shape) {
+	record Connection(InitializeResult result, Dialect dialect) {
+
 	}
 
 }

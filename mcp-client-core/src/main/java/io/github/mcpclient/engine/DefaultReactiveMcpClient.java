@@ -15,12 +15,11 @@ import io.github.mcpclient.McpClientHandlers;
 import io.github.mcpclient.McpClientSettings;
 import io.github.mcpclient.McpNotificationListener;
 import io.github.mcpclient.ReactiveMcpClient;
-import io.github.mcpclient.exception.McpTransportException;
+import io.github.mcpclient.exception.McpInvalidResponseException;
 import io.github.mcpclient.protocol.CallToolRequest;
 import io.github.mcpclient.protocol.CallToolResult;
 import io.github.mcpclient.protocol.CompleteRequest;
 import io.github.mcpclient.protocol.CompleteResult;
-import io.github.mcpclient.protocol.EmptyResult;
 import io.github.mcpclient.protocol.GetPromptRequest;
 import io.github.mcpclient.protocol.GetPromptResult;
 import io.github.mcpclient.protocol.InitializeResult;
@@ -29,6 +28,7 @@ import io.github.mcpclient.protocol.ListResourceTemplatesResult;
 import io.github.mcpclient.protocol.ListResourcesResult;
 import io.github.mcpclient.protocol.ListToolsResult;
 import io.github.mcpclient.protocol.LoggingLevel;
+import io.github.mcpclient.protocol.McpMethods;
 import io.github.mcpclient.protocol.PaginatedRequest;
 import io.github.mcpclient.protocol.ProgressNotification;
 import io.github.mcpclient.protocol.Prompt;
@@ -36,7 +36,6 @@ import io.github.mcpclient.protocol.ReadResourceRequest;
 import io.github.mcpclient.protocol.ReadResourceResult;
 import io.github.mcpclient.protocol.Resource;
 import io.github.mcpclient.protocol.ResourceTemplate;
-import io.github.mcpclient.protocol.SetLevelRequest;
 import io.github.mcpclient.protocol.Tool;
 import io.github.mcpclient.session.McpSession;
 import io.github.mcpclient.session.McpSessionStatistics;
@@ -46,7 +45,6 @@ import io.github.mcpclient.transport.StreamableHttpTransport;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,7 +52,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The one implementation of the client: a lazily connecting, session-tracking MCP client
- * over {@link StreamableHttpTransport}.
+ * over {@link StreamableHttpTransport}. It only says what each call means; how a call
+ * goes on the wire is the business of the connection's era dialect.
  *
  * @see <a href=
  * "https://modelcontextprotocol.io/specification/2025-11-25/basic/lifecycle">Lifecycle</a>
@@ -65,50 +64,48 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 
 	private final McpSessionHolder holder;
 
-	private final JsonMapper mapper;
-
 	private final ServerMessageHandler serverMessages;
 
 	private final RpcChannel rpc;
 
-	private final ModernRequests modernRequests;
-
-	private final ModernCalls modernCalls;
+	private final ResultConverter results;
 
 	private final ConnectionLifecycle lifecycle;
 
-	DefaultReactiveMcpClient(McpClientSettings settings, McpClientHandlers handlers, StreamableHttpTransport transport,
-			McpSessionHolder holder, JsonMapper mapper, EraVerdicts eraVerdicts) {
+	private DefaultReactiveMcpClient(McpClientSettings settings, McpClientHandlers handlers,
+			StreamableHttpTransport transport, McpSessionHolder holder, JsonMapper mapper, EraVerdicts eraVerdicts) {
+		String name = settings.connectionName();
 		this.settings = settings;
 		this.holder = holder;
-		this.mapper = mapper;
+		this.results = new ResultConverter(name, mapper);
 		List<McpNotificationListener> listeners = new ArrayList<>();
+		// The dialect hears every notification first, so its cache is never staler than
+		// what the application's listeners are told.
 		listeners.add(new McpNotificationListener() {
 			@Override
 			public void onNotification(String connectionName, String method, @Nullable JsonNode params) {
-				DefaultReactiveMcpClient.this.modernCalls.invalidate(method, params);
+				DefaultReactiveMcpClient.this.lifecycle.onNotification(method, params);
 			}
 		});
 		listeners.addAll(handlers.listeners());
-		this.serverMessages = new ServerMessageHandler(settings.connectionName(), handlers.withListeners(listeners),
+		this.serverMessages = new ServerMessageHandler(name, handlers.withListeners(listeners), mapper);
+		this.rpc = new RpcChannel(name, transport, holder, this.serverMessages, mapper);
+		LegacyDialect legacy = new LegacyDialect(settings, handlers.capabilities(), this.rpc, holder, transport,
+				this.results);
+		ModernRequests modernRequests = new ModernRequests(name, settings.clientInfo(), handlers.modernCapabilities(),
 				mapper);
-		this.rpc = new RpcChannel(settings.connectionName(), transport, holder, this.serverMessages, mapper);
-		this.modernRequests = new ModernRequests(settings.connectionName(), settings.clientInfo(),
-				handlers.modernCapabilities(), mapper);
-		this.modernCalls = new ModernCalls(settings.connectionName(), this.rpc, this.serverMessages, mapper,
-				Clock.systemUTC());
-		Connector connector = new Connector(settings, handlers.capabilities(), this.rpc, holder, transport,
-				this.modernRequests, mapper, eraVerdicts);
-		this.lifecycle = new ConnectionLifecycle(settings, holder, transport, this.rpc, connector,
-				this.modernCalls::clear, eraVerdicts);
+		Function<String, ModernDialect> modern = (version) -> new ModernDialect(name, version, modernRequests, this.rpc,
+				holder, new ModernCalls(name, this.rpc, this.serverMessages, mapper, Clock.systemUTC()), this.results);
+		Connector connector = new Connector(settings, holder, legacy, modern, eraVerdicts);
+		this.lifecycle = new ConnectionLifecycle(settings, holder, this.rpc, connector, eraVerdicts);
 	}
 
 	/**
-	 * Create a client whose HTTP traffic goes through a clone of the given builder, with
-	 * the connection's session filter added closest to the wire.
+	 * Create a client whose HTTP traffic goes through the given builder, with the
+	 * connection's static headers and its session filter added closest to the wire.
 	 * @param settings the connection settings
 	 * @param handlers the answers to server requests and the notification listeners
-	 * @param webClientBuilder the builder to clone
+	 * @param webClientBuilder the connection's own builder
 	 * @param mapper the JSON mapper
 	 * @param eraVerdicts where era choices are remembered
 	 * @return the client
@@ -116,8 +113,7 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 	static DefaultReactiveMcpClient create(McpClientSettings settings, McpClientHandlers handlers,
 			WebClient.Builder webClientBuilder, JsonMapper mapper, EraVerdicts eraVerdicts) {
 		McpSessionHolder holder = new McpSessionHolder(settings.connectionName(), settings.url());
-		WebClient webClient = webClientBuilder.clone()
-			.defaultHeaders((headers) -> settings.headers().forEach(headers::set))
+		WebClient webClient = webClientBuilder.defaultHeaders((headers) -> settings.headers().forEach(headers::set))
 			.filter(new McpSessionFilter(holder))
 			.build();
 		StreamableHttpTransport transport = new StreamableHttpTransport(settings.connectionName(), settings.url(),
@@ -147,97 +143,89 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 
 	@Override
 	public Mono<Void> ping() {
-		// The modern era has no ping; discover is the cheapest request every server
-		// answers.
-		return this.lifecycle.connected(() -> {
-			RequestShape current = this.lifecycle.shape();
-			return current.isLegacy() ? this.rpc.request("ping", null, this.settings.requestTimeout(), true)
-					: this.rpc.request(Connector.DISCOVER, null, this.settings.requestTimeout(), false, current);
-		}).then();
+		return this.lifecycle.connected((dialect) -> dialect.ping(this.settings.requestTimeout()));
 	}
 
 	@Override
 	public Mono<ListToolsResult> listTools(@Nullable String cursor) {
-		return call("tools/list", new PaginatedRequest(cursor), ListToolsResult.class)
-			.map((result) -> this.lifecycle.shape().isLegacy() ? result : new ListToolsResult(
-					this.modernRequests.usable(result.tools()), result.nextCursor(), result.meta()));
+		return this.lifecycle.connected(
+				(dialect) -> call(dialect, McpMethods.TOOLS_LIST, new PaginatedRequest(cursor), ListToolsResult.class)
+					.map(dialect::usableTools));
 	}
 
 	@Override
 	public Flux<Tool> listAllTools() {
-		return allPages("tools/list", this::listTools, ListToolsResult::tools, ListToolsResult::nextCursor);
+		return allPages(McpMethods.TOOLS_LIST, this::listTools, ListToolsResult::tools, ListToolsResult::nextCursor);
 	}
 
 	@Override
 	public Mono<CallToolResult> callTool(String name, Map<String, ?> arguments) {
-		return call("tools/call", new CallToolRequest(name, new LinkedHashMap<String, Object>(arguments), null),
-				CallToolResult.class);
+		return call(McpMethods.TOOLS_CALL, new CallToolRequest(name, copy(arguments), null), CallToolResult.class);
 	}
 
 	@Override
 	public Mono<CallToolResult> callTool(String name, Map<String, ?> arguments,
 			Consumer<ProgressNotification> progressListener) {
 		return Mono.using(() -> this.serverMessages.registerProgress(progressListener),
-				(token) -> call("tools/call",
-						new CallToolRequest(name, new LinkedHashMap<String, Object>(arguments),
-								Map.of("progressToken", token)),
+				(token) -> call(McpMethods.TOOLS_CALL,
+						new CallToolRequest(name, copy(arguments), Map.of("progressToken", token)),
 						CallToolResult.class),
 				this.serverMessages::unregisterProgress);
 	}
 
 	@Override
 	public Mono<ListResourcesResult> listResources(@Nullable String cursor) {
-		return call("resources/list", new PaginatedRequest(cursor), ListResourcesResult.class);
+		return call(McpMethods.RESOURCES_LIST, new PaginatedRequest(cursor), ListResourcesResult.class);
 	}
 
 	@Override
 	public Flux<Resource> listAllResources() {
-		return allPages("resources/list", this::listResources, ListResourcesResult::resources,
+		return allPages(McpMethods.RESOURCES_LIST, this::listResources, ListResourcesResult::resources,
 				ListResourcesResult::nextCursor);
 	}
 
 	@Override
 	public Mono<ListResourceTemplatesResult> listResourceTemplates(@Nullable String cursor) {
-		return call("resources/templates/list", new PaginatedRequest(cursor), ListResourceTemplatesResult.class);
+		return call(McpMethods.RESOURCES_TEMPLATES_LIST, new PaginatedRequest(cursor),
+				ListResourceTemplatesResult.class);
 	}
 
 	@Override
 	public Flux<ResourceTemplate> listAllResourceTemplates() {
-		return allPages("resources/templates/list", this::listResourceTemplates,
+		return allPages(McpMethods.RESOURCES_TEMPLATES_LIST, this::listResourceTemplates,
 				ListResourceTemplatesResult::resourceTemplates, ListResourceTemplatesResult::nextCursor);
 	}
 
 	@Override
 	public Mono<ReadResourceResult> readResource(String uri) {
-		return call("resources/read", new ReadResourceRequest(uri), ReadResourceResult.class);
+		return call(McpMethods.RESOURCES_READ, new ReadResourceRequest(uri), ReadResourceResult.class);
 	}
 
 	@Override
 	public Mono<ListPromptsResult> listPrompts(@Nullable String cursor) {
-		return call("prompts/list", new PaginatedRequest(cursor), ListPromptsResult.class);
+		return call(McpMethods.PROMPTS_LIST, new PaginatedRequest(cursor), ListPromptsResult.class);
 	}
 
 	@Override
 	public Flux<Prompt> listAllPrompts() {
-		return allPages("prompts/list", this::listPrompts, ListPromptsResult::prompts, ListPromptsResult::nextCursor);
+		return allPages(McpMethods.PROMPTS_LIST, this::listPrompts, ListPromptsResult::prompts,
+				ListPromptsResult::nextCursor);
 	}
 
 	@Override
 	public Mono<GetPromptResult> getPrompt(String name, Map<String, String> arguments) {
-		return call("prompts/get", new GetPromptRequest(name, new LinkedHashMap<>(arguments)), GetPromptResult.class);
+		return call(McpMethods.PROMPTS_GET, new GetPromptRequest(name, new LinkedHashMap<>(arguments)),
+				GetPromptResult.class);
 	}
 
 	@Override
 	public Mono<CompleteResult> complete(CompleteRequest request) {
-		return call("completion/complete", request, CompleteResult.class);
+		return call(McpMethods.COMPLETION_COMPLETE, request, CompleteResult.class);
 	}
 
 	@Override
 	public Mono<Void> setLoggingLevel(LoggingLevel level) {
-		// Modern requests carry the level in their metadata instead.
-		this.modernRequests.logLevel(level);
-		return this.lifecycle.connected(() -> this.lifecycle.shape().isLegacy()
-				? call("logging/setLevel", new SetLevelRequest(level), EmptyResult.class).then() : Mono.<Void>empty());
+		return this.lifecycle.connected((dialect) -> dialect.setLoggingLevel(level, this.settings.requestTimeout()));
 	}
 
 	@Override
@@ -247,7 +235,7 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 
 	@Override
 	public Mono<Void> notify(String method, @Nullable Object params) {
-		return this.lifecycle.connected(() -> this.rpc.notify(method, params));
+		return this.lifecycle.connected((dialect) -> this.rpc.notify(method, params, this.settings.requestTimeout()));
 	}
 
 	@Override
@@ -256,14 +244,12 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 	}
 
 	private <T> Mono<T> call(String method, @Nullable Object params, Class<T> resultType) {
-		return this.lifecycle.connected(() -> {
-			RequestShape current = this.lifecycle.shape();
-			if (current.isLegacy()) {
-				return this.rpc.request(method, params, this.settings.requestTimeout(), true);
-			}
-			return this.modernCalls.request(method, params, this.settings.requestTimeout(), current,
-					() -> listAllTools().then());
-		}).map((result) -> convert(result, resultType, method));
+		return this.lifecycle.connected((dialect) -> call(dialect, method, params, resultType));
+	}
+
+	private <T> Mono<T> call(Dialect dialect, String method, @Nullable Object params, Class<T> resultType) {
+		return dialect.call(method, params, this.settings.requestTimeout(), () -> listAllTools().then())
+			.map((result) -> this.results.convert(result, resultType, method));
 	}
 
 	private <R, T> Flux<T> allPages(String method, Function<@Nullable String, Mono<R>> page, Function<R, List<T>> items,
@@ -276,22 +262,17 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 					return Mono.empty();
 				}
 				if (!seen.add(cursor)) {
-					return Mono.error(new McpTransportException(name(), method,
-							"server returned cursor '" + cursor + "' twice; stopping an endless listing", null));
+					return Mono.error(new McpInvalidResponseException(name(), method,
+							"server returned cursor '" + cursor + "' twice; stopping an endless listing"));
 				}
 				return page.apply(cursor);
 			});
 		}).concatMapIterable(items);
 	}
 
-	private <T> T convert(JsonNode result, Class<T> type, String method) {
-		try {
-			return this.mapper.treeToValue(result, type);
-		}
-		catch (JacksonException ex) {
-			throw new McpTransportException(name(), method,
-					"server result does not match " + type.getSimpleName() + ": " + ex.getOriginalMessage(), ex);
-		}
+	// Tool arguments are free-form JSON, where null is a value like any other.
+	private static Map<String, Object> copy(Map<String, ?> arguments) {
+		return new LinkedHashMap<>(arguments);
 	}
 
 	@Override

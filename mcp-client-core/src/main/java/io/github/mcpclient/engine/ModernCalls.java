@@ -12,9 +12,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import io.github.mcpclient.exception.McpException;
-import io.github.mcpclient.exception.McpTransportException;
+import io.github.mcpclient.exception.McpInvalidResponseException;
 import io.github.mcpclient.protocol.JsonRpcError;
 import io.github.mcpclient.protocol.JsonRpcRequest;
+import io.github.mcpclient.protocol.McpMethods;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -38,8 +39,8 @@ final class ModernCalls {
 
 	static final int MAX_INPUT_ROUNDS = 10;
 
-	private static final Set<String> CACHEABLE = Set.of("tools/list", "prompts/list", "resources/list",
-			"resources/templates/list", "resources/read");
+	private static final Set<String> CACHEABLE = Set.of(McpMethods.TOOLS_LIST, McpMethods.PROMPTS_LIST,
+			McpMethods.RESOURCES_LIST, McpMethods.RESOURCES_TEMPLATES_LIST, McpMethods.RESOURCES_READ);
 
 	private final String connectionName;
 
@@ -67,12 +68,12 @@ final class ModernCalls {
 	 * @param method the method
 	 * @param params the parameters, or {@code null}
 	 * @param timeout how long each exchange may take
-	 * @param shape the modern request shape
+	 * @param dialect the modern dialect that shapes the requests
 	 * @param refreshTools lists the tools again, for a tool call whose headers the server
 	 * rejected
 	 * @return the complete result
 	 */
-	Mono<JsonNode> request(String method, @Nullable Object params, Duration timeout, RequestShape shape,
+	Mono<JsonNode> request(String method, @Nullable Object params, Duration timeout, Dialect dialect,
 			Supplier<Mono<?>> refreshTools) {
 		ObjectNode paramsNode = (params != null) ? this.mapper.valueToTree(params) : this.mapper.createObjectNode();
 		boolean cacheable = CACHEABLE.contains(method);
@@ -85,10 +86,10 @@ final class ModernCalls {
 		}
 		// A result that took input rounds answered those inputs, not the plain request.
 		AtomicBoolean tookInput = new AtomicBoolean();
-		Mono<JsonNode> result = rounds(method, paramsNode, timeout, shape, 1, tookInput);
-		if ("tools/call".equals(method)) {
+		Mono<JsonNode> result = rounds(method, paramsNode, timeout, dialect, 1, tookInput);
+		if (McpMethods.TOOLS_CALL.equals(method)) {
 			result = result.onErrorResume(ModernCalls::isHeaderMismatch,
-					(ex) -> refreshTools.get().then(rounds(method, paramsNode, timeout, shape, 1, tookInput)));
+					(ex) -> refreshTools.get().then(rounds(method, paramsNode, timeout, dialect, 1, tookInput)));
 		}
 		return result.doOnNext((complete) -> {
 			if (cacheable && !tookInput.get()) {
@@ -104,10 +105,10 @@ final class ModernCalls {
 	 */
 	void invalidate(String method, @Nullable JsonNode params) {
 		String prefix = switch (method) {
-			case "notifications/tools/list_changed" -> "tools/list ";
-			case "notifications/prompts/list_changed" -> "prompts/list ";
-			case "notifications/resources/list_changed" -> "resources/";
-			case "notifications/resources/updated" -> "resources/read ";
+			case McpMethods.NOTIFICATION_TOOLS_LIST_CHANGED -> "tools/list ";
+			case McpMethods.NOTIFICATION_PROMPTS_LIST_CHANGED -> "prompts/list ";
+			case McpMethods.NOTIFICATION_RESOURCES_LIST_CHANGED -> "resources/";
+			case McpMethods.NOTIFICATION_RESOURCES_UPDATED -> "resources/read ";
 			default -> null;
 		};
 		if (prefix != null) {
@@ -115,18 +116,14 @@ final class ModernCalls {
 		}
 	}
 
-	void clear() {
-		this.cache.clear();
-	}
-
-	private Mono<JsonNode> rounds(String method, ObjectNode params, Duration timeout, RequestShape shape, int round,
+	private Mono<JsonNode> rounds(String method, ObjectNode params, Duration timeout, Dialect dialect, int round,
 			AtomicBoolean tookInput) {
-		return this.rpc.request(method, params, timeout, false, shape).flatMap((result) -> {
+		return this.rpc.request(method, params, timeout, false, dialect).flatMap((result) -> {
 			if (!"input_required".equals(result.path("resultType").asString("complete"))) {
 				return Mono.just(result);
 			}
 			if (round >= MAX_INPUT_ROUNDS) {
-				return Mono.error(new McpException(this.connectionName, method,
+				return Mono.error(new McpInvalidResponseException(this.connectionName, method,
 						"server still asked for input after " + round + " rounds; giving up"));
 			}
 			tookInput.set(true);
@@ -140,7 +137,7 @@ final class ModernCalls {
 				if (state != null && !state.isNull()) {
 					next.set("requestState", state);
 				}
-				return rounds(method, next, timeout, shape, round + 1, tookInput);
+				return rounds(method, next, timeout, dialect, round + 1, tookInput);
 			});
 		});
 	}
@@ -179,8 +176,8 @@ final class ModernCalls {
 	}
 
 	private static boolean isHeaderMismatch(Throwable ex) {
-		return ex instanceof McpTransportException transport && transport.getRpcError() != null
-				&& transport.getRpcError().code() == JsonRpcError.HEADER_MISMATCH;
+		JsonRpcError error = (ex instanceof McpException mcp) ? mcp.getRpcError() : null;
+		return error != null && error.code() == JsonRpcError.HEADER_MISMATCH;
 	}
 
 	private record Cached(JsonNode result, Instant expires) {

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.github.mcpclient.protocol.ClientCapabilities;
 import io.github.mcpclient.protocol.Implementation;
 import io.github.mcpclient.protocol.LoggingLevel;
+import io.github.mcpclient.protocol.McpMethods;
 import io.github.mcpclient.protocol.Tool;
 import io.github.mcpclient.transport.McpHeaders;
 import io.github.mcpclient.transport.headers.McpHeaderValues;
@@ -99,14 +100,14 @@ final class ModernRequests {
 		headers.set(McpHeaders.PROTOCOL_VERSION, version);
 		headers.set(McpHeaders.METHOD, method);
 		String name = switch (method) {
-			case "tools/call", "prompts/get" -> text(params.get("name"));
-			case "resources/read" -> text(params.get("uri"));
+			case McpMethods.TOOLS_CALL, McpMethods.PROMPTS_GET -> text(params.get("name"));
+			case McpMethods.RESOURCES_READ -> text(params.get("uri"));
 			default -> null;
 		};
 		if (name != null) {
 			headers.set(McpHeaders.NAME, McpHeaderValues.encode(name));
 		}
-		if ("tools/call".equals(method) && name != null) {
+		if (McpMethods.TOOLS_CALL.equals(method) && name != null) {
 			ToolHeaderMappings mappings = this.toolHeaders.get(name);
 			if (mappings != null) {
 				JsonNode arguments = params.get("arguments");

@@ -2,19 +2,19 @@ package io.github.mcpclient.engine;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.mcpclient.exception.McpException;
+import io.github.mcpclient.exception.McpInvalidResponseException;
 import io.github.mcpclient.exception.McpProtocolException;
 import io.github.mcpclient.exception.McpTimeoutException;
-import io.github.mcpclient.exception.McpTransportException;
 import io.github.mcpclient.protocol.JsonRpcMessage;
 import io.github.mcpclient.protocol.JsonRpcNotification;
 import io.github.mcpclient.protocol.JsonRpcRequest;
 import io.github.mcpclient.protocol.JsonRpcResponse;
+import io.github.mcpclient.protocol.McpMethods;
 import io.github.mcpclient.transport.StreamableHttpTransport;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -57,58 +57,43 @@ final class RpcChannel {
 	}
 
 	/**
-	 * Send a request and wait for its result.
-	 * @param method the method
-	 * @param params the parameters, mapped to JSON, or {@code null}
-	 * @param timeout how long to wait
-	 * @param cancellable whether giving up is announced to the server; never for
-	 * {@code initialize}
-	 * @return the result
-	 */
-	Mono<JsonNode> request(String method, @Nullable Object params, Duration timeout, boolean cancellable) {
-		return request(method, params, timeout, cancellable, RequestShape.LEGACY);
-	}
-
-	/**
 	 * Send a request shaped for a protocol era and wait for its result.
 	 * @param method the method
 	 * @param params the parameters, mapped to JSON, or {@code null}
 	 * @param timeout how long to wait
-	 * @param cancellable whether giving up is announced to the server (legacy era only)
-	 * @param shape the era's request shape
+	 * @param cancellable whether giving up may be announced to the server; never for a
+	 * handshake
+	 * @param dialect the era's dialect, which shapes the request
 	 * @return the result
 	 */
 	Mono<JsonNode> request(String method, @Nullable Object params, Duration timeout, boolean cancellable,
-			RequestShape shape) {
+			Dialect dialect) {
 		return Mono.defer(() -> {
 			JsonNode id = LongNode.valueOf(this.requestIds.incrementAndGet());
-			JsonNode shapedParams = shape.params(method, toParams(params));
+			JsonNode shapedParams = dialect.params(method, toParams(params));
 			JsonRpcRequest request = new JsonRpcRequest(id, method, shapedParams);
 			AtomicReference<@Nullable JsonNode> strayId = new AtomicReference<>();
 			AtomicBoolean answered = new AtomicBoolean();
 			this.holder.recordRequest();
-			Mono<JsonNode> result = this.transport
-				.post(request, method, shape.headers(method, shapedParams), shape.isLegacy())
+			Mono<JsonNode> result = Deadlines.within(this.transport
+				.post(request, method, dialect.headers(method, shapedParams), dialect.resumesStreams())
 				.concatMap((message) -> receive(message, id, strayId))
 				.next()
 				.doOnNext((response) -> answered.set(true))
 				.switchIfEmpty(Mono.error(() -> noResponse(method, id, strayId.get())))
-				.flatMap((response) -> resultOf(response, method))
-				.timeout(timeout)
-				.onErrorMap(TimeoutException.class,
-						(ex) -> new McpTimeoutException(this.connectionName, method, timeout));
+				.flatMap((response) -> resultOf(response, method)), timeout, this.connectionName, method);
 			// A modern server takes the closed response stream as the cancellation.
-			if (!cancellable || !shape.isLegacy()) {
+			if (!cancellable || !dialect.announcesCancellation()) {
 				return result;
 			}
 			return result
 				.doOnError(McpTimeoutException.class,
-						(ex) -> cancel(id, "timed out after " + timeout.toMillis() + " ms"))
+						(ex) -> cancel(id, "timed out after " + timeout.toMillis() + " ms", timeout))
 				.doOnCancel(() -> {
 					// Operators downstream may cancel after the answer arrived; only an
 					// unanswered request is worth cancelling.
 					if (!answered.get()) {
-						cancel(id, "cancelled by the client");
+						cancel(id, "cancelled by the client", timeout);
 					}
 				});
 		});
@@ -119,16 +104,16 @@ final class RpcChannel {
 	 * such as {@code subscriptions/listen}.
 	 * @param method the method
 	 * @param params the parameters, or {@code null}
-	 * @param shape the era's request shape
+	 * @param dialect the era's dialect, which shapes the request
 	 * @return every message the server sends on the stream
 	 */
-	Flux<JsonRpcMessage> open(String method, @Nullable Object params, RequestShape shape) {
+	Flux<JsonRpcMessage> open(String method, @Nullable Object params, Dialect dialect) {
 		return Flux.defer(() -> {
 			JsonNode id = LongNode.valueOf(this.requestIds.incrementAndGet());
-			JsonNode shapedParams = shape.params(method, toParams(params));
+			JsonNode shapedParams = dialect.params(method, toParams(params));
 			this.holder.recordRequest();
 			return this.transport.post(new JsonRpcRequest(id, method, shapedParams), method,
-					shape.headers(method, shapedParams), false);
+					dialect.headers(method, shapedParams), false);
 		});
 	}
 
@@ -136,15 +121,16 @@ final class RpcChannel {
 	 * Send a notification.
 	 * @param method the method
 	 * @param params the parameters, mapped to JSON, or {@code null}
+	 * @param timeout how long the server may take to accept it
 	 * @return completes when the server accepted it
 	 */
-	Mono<Void> notify(String method, @Nullable Object params) {
-		return Mono.defer(() -> {
+	Mono<Void> notify(String method, @Nullable Object params, Duration timeout) {
+		return Deadlines.within(Mono.defer(() -> {
 			this.holder.recordRequest();
 			return this.transport.post(new JsonRpcNotification(method, toParams(params)), method)
 				.then()
 				.doOnSuccess((done) -> this.holder.recordActivity());
-		});
+		}), timeout, this.connectionName, method);
 	}
 
 	/**
@@ -191,15 +177,15 @@ final class RpcChannel {
 
 	// Cancellation is best effort: the request may already be answered, and the server
 	// may ignore it; either way nothing waits for this notification.
-	private void cancel(JsonNode id, String reason) {
-		notify("notifications/cancelled", Map.of("requestId", id, "reason", reason)).subscribe(null,
+	private void cancel(JsonNode id, String reason, Duration timeout) {
+		notify(McpMethods.NOTIFICATION_CANCELLED, Map.of("requestId", id, "reason", reason), timeout).subscribe(null,
 				(ex) -> logger.debug("Connection '" + this.connectionName + "' could not cancel request " + id, ex));
 	}
 
 	private McpException noResponse(String method, JsonNode id, @Nullable JsonNode strayId) {
 		String detail = (strayId != null) ? "server answered with id " + strayId + " but the request had id " + id
 				: "server ended the response without answering request " + id;
-		return new McpTransportException(this.connectionName, method, detail, null);
+		return new McpInvalidResponseException(this.connectionName, method, detail);
 	}
 
 	private @Nullable JsonNode toParams(@Nullable Object params) {

@@ -16,6 +16,7 @@ import io.github.mcpclient.protocol.JsonRpcRequest;
 import io.github.mcpclient.protocol.JsonRpcResponse;
 import io.github.mcpclient.protocol.ListRootsResult;
 import io.github.mcpclient.protocol.LoggingMessageNotification;
+import io.github.mcpclient.protocol.McpMethods;
 import io.github.mcpclient.protocol.ProgressNotification;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -77,21 +78,21 @@ final class ServerMessageHandler {
 	Mono<JsonRpcResponse> answer(JsonRpcRequest request) {
 		McpClientHandlers handlers = this.handlers;
 		switch (request.method()) {
-			case "ping":
+			case McpMethods.PING:
 				return Mono.just(success(request, this.mapper.createObjectNode()));
-			case "elicitation/create":
+			case McpMethods.ELICITATION_CREATE:
 				if (handlers.elicitation() != null) {
 					return call(request, () -> handlers.elicitation()
 						.elicit(this.connectionName, params(request, ElicitRequest.class)));
 				}
 				break;
-			case "sampling/createMessage":
+			case McpMethods.SAMPLING_CREATE_MESSAGE:
 				if (handlers.sampling() != null) {
 					return call(request, () -> handlers.sampling()
 						.createMessage(this.connectionName, params(request, CreateMessageRequest.class)));
 				}
 				break;
-			case "roots/list":
+			case McpMethods.ROOTS_LIST:
 				if (handlers.roots() != null) {
 					return call(request, () -> new ListRootsResult(handlers.roots().roots(this.connectionName), null));
 				}
@@ -110,9 +111,9 @@ final class ServerMessageHandler {
 	 */
 	void accept(JsonRpcNotification notification) {
 		// Typed parameters are read once, however many listeners hear about them.
-		ProgressNotification progress = "notifications/progress".equals(notification.method())
+		ProgressNotification progress = McpMethods.NOTIFICATION_PROGRESS.equals(notification.method())
 				? convert(notification.params(), ProgressNotification.class) : null;
-		LoggingMessageNotification message = "notifications/message".equals(notification.method())
+		LoggingMessageNotification message = McpMethods.NOTIFICATION_MESSAGE.equals(notification.method())
 				? convert(notification.params(), LoggingMessageNotification.class) : null;
 		if (progress != null) {
 			Consumer<ProgressNotification> listener = this.progressListeners
@@ -130,25 +131,25 @@ final class ServerMessageHandler {
 			@Nullable ProgressNotification progress, @Nullable LoggingMessageNotification message) {
 		JsonNode params = notification.params();
 		switch (notification.method()) {
-			case "notifications/tools/list_changed" -> listener.onToolsListChanged(this.connectionName);
-			case "notifications/resources/list_changed" -> listener.onResourcesListChanged(this.connectionName);
-			case "notifications/prompts/list_changed" -> listener.onPromptsListChanged(this.connectionName);
-			case "notifications/resources/updated" -> {
+			case McpMethods.NOTIFICATION_TOOLS_LIST_CHANGED -> listener.onToolsListChanged(this.connectionName);
+			case McpMethods.NOTIFICATION_RESOURCES_LIST_CHANGED -> listener.onResourcesListChanged(this.connectionName);
+			case McpMethods.NOTIFICATION_PROMPTS_LIST_CHANGED -> listener.onPromptsListChanged(this.connectionName);
+			case McpMethods.NOTIFICATION_RESOURCES_UPDATED -> {
 				if (params != null && params.path("uri").isString()) {
 					listener.onResourceUpdated(this.connectionName, params.path("uri").asString());
 				}
 			}
-			case "notifications/progress" -> {
+			case McpMethods.NOTIFICATION_PROGRESS -> {
 				if (progress != null) {
 					listener.onProgress(this.connectionName, progress);
 				}
 			}
-			case "notifications/message" -> {
+			case McpMethods.NOTIFICATION_MESSAGE -> {
 				if (message != null) {
 					listener.onLoggingMessage(this.connectionName, message);
 				}
 			}
-			case "notifications/cancelled" -> {
+			case McpMethods.NOTIFICATION_CANCELLED -> {
 				if (params != null && params.has("requestId")) {
 					JsonNode reason = params.get("reason");
 					listener.onCancelled(this.connectionName, params.get("requestId"),

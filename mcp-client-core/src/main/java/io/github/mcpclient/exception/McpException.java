@@ -1,11 +1,14 @@
 package io.github.mcpclient.exception;
 
+import io.github.mcpclient.protocol.JsonRpcError;
 import io.github.mcpclient.protocol.Root;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Root of every exception the MCP client throws; the message names the connection and the
  * MCP method the failure belongs to.
+ *
+ * @since 0.1.0
  */
 public class McpException extends RuntimeException {
 
@@ -37,6 +40,15 @@ public class McpException extends RuntimeException {
 	 */
 	public String getMethod() {
 		return this.method;
+	}
+
+	/**
+	 * The JSON-RPC error behind this failure, if the server sent one: in a JSON-RPC
+	 * response, or in the body of an HTTP error.
+	 * @return the error, or {@code null}
+	 */
+	public @Nullable JsonRpcError getRpcError() {
+		return null;
 	}
 
 	private static String describe(String connectionName, String method, String detail) {

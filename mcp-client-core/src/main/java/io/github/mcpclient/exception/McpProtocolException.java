@@ -6,6 +6,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Thrown when the server answered a request with a JSON-RPC error.
+ *
+ * @since 0.1.0
  */
 public class McpProtocolException extends McpException {
 
@@ -21,6 +23,11 @@ public class McpProtocolException extends McpException {
 	 * @return the error
 	 */
 	public JsonRpcError getError() {
+		return this.error;
+	}
+
+	@Override
+	public JsonRpcError getRpcError() {
 		return this.error;
 	}
 

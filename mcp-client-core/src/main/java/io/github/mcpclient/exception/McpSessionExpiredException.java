@@ -4,6 +4,8 @@ package io.github.mcpclient.exception;
  * Thrown when the server answers 404 to a request that carried a session id (or 400
  * saying the session is not valid): the server has forgotten the session. The client has
  * already dropped it; the next call starts a new one.
+ *
+ * @since 0.1.0
  */
 public class McpSessionExpiredException extends McpTransportException {
 

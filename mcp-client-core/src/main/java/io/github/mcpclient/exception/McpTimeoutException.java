@@ -4,6 +4,8 @@ import java.time.Duration;
 
 /**
  * Thrown when the server did not answer within the configured time.
+ *
+ * @since 0.1.0
  */
 public class McpTimeoutException extends McpException {
 

@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Thrown when an HTTP exchange with the server fails: an I/O error, an error status, or a
  * response the client cannot read.
+ *
+ * @since 0.1.0
  */
 public class McpTransportException extends McpException {
 
@@ -50,6 +52,7 @@ public class McpTransportException extends McpException {
 	 * The JSON-RPC error the body carried, if it was one.
 	 * @return the error or {@code null}
 	 */
+	@Override
 	public @Nullable JsonRpcError getRpcError() {
 		return this.rpcError;
 	}

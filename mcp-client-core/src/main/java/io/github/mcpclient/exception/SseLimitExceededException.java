@@ -3,6 +3,8 @@ package io.github.mcpclient.exception;
 /**
  * Thrown when a single server-sent event grows beyond the size limit its parser was
  * created with.
+ *
+ * @since 0.1.0
  */
 public final class SseLimitExceededException extends RuntimeException {
 

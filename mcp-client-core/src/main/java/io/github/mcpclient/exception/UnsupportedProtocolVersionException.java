@@ -3,22 +3,24 @@ package io.github.mcpclient.exception;
 import java.util.List;
 
 /**
- * Thrown when the server settles on a protocol version this client does not speak.
+ * Thrown when the client and the server have no protocol version in common.
+ *
+ * @since 0.1.0
  */
 public class UnsupportedProtocolVersionException extends McpException {
 
 	private final String requested;
 
-	private final String offered;
+	private final List<String> serverVersions;
 
 	private final List<String> supported;
 
-	public UnsupportedProtocolVersionException(String connectionName, String method, String requested, String offered,
-			List<String> supported) {
-		super(connectionName, method, "server answered protocol version '" + offered + "' to our '" + requested
+	public UnsupportedProtocolVersionException(String connectionName, String method, String requested,
+			List<String> serverVersions, List<String> supported) {
+		super(connectionName, method, "server speaks " + serverVersions + " but not our '" + requested
 				+ "'; this client supports " + supported);
 		this.requested = requested;
-		this.offered = offered;
+		this.serverVersions = List.copyOf(serverVersions);
 		this.supported = List.copyOf(supported);
 	}
 
@@ -31,11 +33,11 @@ public class UnsupportedProtocolVersionException extends McpException {
 	}
 
 	/**
-	 * The version the server answered with.
-	 * @return the offered version
+	 * The versions the server answered with or said it supports, in its order.
+	 * @return the server's versions
 	 */
-	public String getOffered() {
-		return this.offered;
+	public List<String> getServerVersions() {
+		return this.serverVersions;
 	}
 
 	/**

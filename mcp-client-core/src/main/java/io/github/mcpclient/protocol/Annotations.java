@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Display hints a server attaches to content and resources: who it is for, how much it
  * matters (0 to 1) and when it last changed (ISO 8601).
+ *
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Audio content, carried as base64-encoded {@code data} of the given MIME type.
+ *
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

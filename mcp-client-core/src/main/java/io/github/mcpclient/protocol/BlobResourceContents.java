@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Resource contents held as base64-encoded binary data.
+ *
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Parameters of a {@code tools/call} request.
+ *
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

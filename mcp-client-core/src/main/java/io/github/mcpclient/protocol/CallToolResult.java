@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The server's answer to {@code tools/call}; a tool that failed reports it here with
  * {@code isError} rather than as a JSON-RPC error.
+ *
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Optional protocol features the client declares to the server in its {@code initialize}
  * request; a {@code null} component means the feature is not offered.
+ *
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

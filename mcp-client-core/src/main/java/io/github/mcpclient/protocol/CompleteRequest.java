@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Parameters of a {@code completion/complete} request asking for values of one argument
  * of a prompt or resource template.
+ *
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 /**
  * A block of content in a tool result or prompt message, told apart by its JSON
  * {@code type}; types this client does not know become {@link UnknownContent}.
+ *
+ * @since 0.1.0
  */
 // EXISTING_PROPERTY (rather than PROPERTY) lets UnknownContent write back the type it
 // was read with instead of a Java class name; every record exposes its own type()

@@ -25,6 +25,7 @@ import org.jspecify.annotations.Nullable;
  * @param meta request metadata
  * @see <a href=
  * "https://modelcontextprotocol.io/specification/2025-11-25/client/sampling">Sampling</a>
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param model the model that produced it
  * @param stopReason why generation stopped, such as {@code endTurn}
  * @param meta result metadata
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param meta result metadata, carrying the server's identity
  * @see <a href=
  * "https://modelcontextprotocol.io/specification/2026-07-28/server/discover">Discover</a>
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param action whether the user accepted, declined or dismissed the request
  * @param content the submitted values, when accepted in form mode
  * @param meta result metadata
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

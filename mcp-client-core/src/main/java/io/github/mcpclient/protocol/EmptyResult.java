@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A result that only acknowledges success, as returned by {@code ping} and
  * {@code logging/setLevel}.
+ *
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

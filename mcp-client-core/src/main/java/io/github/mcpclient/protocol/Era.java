@@ -2,6 +2,8 @@ package io.github.mcpclient.protocol;
 
 /**
  * The two families of MCP protocol revisions, which differ in how a client connects.
+ *
+ * @since 0.1.0
  */
 public enum Era {
 

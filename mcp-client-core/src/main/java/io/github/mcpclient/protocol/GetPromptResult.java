@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The server's answer to {@code prompts/get}: the prompt rendered as messages.
+ *
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Name and version of an MCP client or server, exchanged as {@code clientInfo} and
  * {@code serverInfo} during initialization.
+ *
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The server's answer to {@code initialize}: the negotiated protocol version, what the
  * server supports and who it is.
+ *
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -9,6 +9,7 @@ import tools.jackson.databind.JsonNode;
  * @param code the error code
  * @param message the short description the server gave
  * @param data additional information, if any
+ * @since 0.1.0
  */
 public record JsonRpcError(int code, String message, @Nullable JsonNode data) {
 

@@ -6,6 +6,7 @@ package io.github.mcpclient.protocol;
  * @see <a href=
  * "https://modelcontextprotocol.io/specification/2025-11-25/basic#messages">MCP
  * messages</a>
+ * @since 0.1.0
  */
 public sealed interface JsonRpcMessage permits JsonRpcRequest, JsonRpcNotification, JsonRpcResponse {
 

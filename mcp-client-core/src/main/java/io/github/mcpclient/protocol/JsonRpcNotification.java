@@ -8,6 +8,7 @@ import tools.jackson.databind.JsonNode;
  *
  * @param method the method name
  * @param params the parameters, or {@code null} when there are none
+ * @since 0.1.0
  */
 public record JsonRpcNotification(String method, @Nullable JsonNode params) implements JsonRpcMessage {
 }

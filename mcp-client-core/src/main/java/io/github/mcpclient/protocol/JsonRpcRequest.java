@@ -9,6 +9,7 @@ import tools.jackson.databind.JsonNode;
  * @param id the request id, a JSON string or number
  * @param method the method name
  * @param params the parameters, or {@code null} when there are none
+ * @since 0.1.0
  */
 public record JsonRpcRequest(JsonNode id, String method, @Nullable JsonNode params) implements JsonRpcMessage {
 }

@@ -10,6 +10,7 @@ import tools.jackson.databind.JsonNode;
  * @param id the id of the request this answers
  * @param result the result when the call succeeded
  * @param error the error when it failed
+ * @since 0.1.0
  */
 public record JsonRpcResponse(JsonNode id, @Nullable JsonNode result,
 		@Nullable JsonRpcError error) implements JsonRpcMessage {

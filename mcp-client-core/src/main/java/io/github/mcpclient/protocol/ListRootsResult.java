@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param roots the roots
  * @param meta result metadata
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

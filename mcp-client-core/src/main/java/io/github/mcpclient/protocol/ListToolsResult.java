@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One page of the server's answer to {@code tools/list}.
+ *
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

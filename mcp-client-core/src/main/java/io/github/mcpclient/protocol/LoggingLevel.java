@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * Severity of a server log message, the syslog levels of RFC 5424 from least to most
  * severe.
+ *
+ * @since 0.1.0
  */
 public enum LoggingLevel {
 

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param level the severity
  * @param logger the name of the server-side logger
  * @param data the logged value, any JSON
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

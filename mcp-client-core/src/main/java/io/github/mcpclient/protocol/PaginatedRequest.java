@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Parameters of a list request; {@code cursor} is the {@code nextCursor} of the previous
  * page, or {@code null} for the first page.
+ *
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param message a human-readable status
  * @see <a href=
  * "https://modelcontextprotocol.io/specification/2025-11-25/basic/utilities/progress">Progress</a>
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A prompt or prompt template the server offers, with the arguments it accepts.
+ *
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

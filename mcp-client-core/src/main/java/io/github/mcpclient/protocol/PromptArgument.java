@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An argument a prompt template accepts.
+ *
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Identifies a prompt by name, written as {@code {"type": "ref/prompt", ...}}.
+ *
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -6,6 +6,7 @@ import java.util.List;
  * The MCP protocol revisions this client knows, and which of them it speaks.
  *
  * @see <a href="https://modelcontextprotocol.io/specification/versioning">Versioning</a>
+ * @since 0.1.0
  */
 public final class ProtocolVersion {
 

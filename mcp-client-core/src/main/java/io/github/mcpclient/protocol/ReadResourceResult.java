@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The server's answer to {@code resources/read}, which may hold several contents for one
  * URI (a directory, for example).
+ *
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A resource the server can read, as listed by {@code resources/list}; {@code size} is in
  * bytes before any base64 encoding.
+ *
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

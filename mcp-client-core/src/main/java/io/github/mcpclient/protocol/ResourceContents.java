@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The contents of a resource, either text or base64-encoded binary data.
+ *
+ * @since 0.1.0
  */
 // The JSON has no discriminator: the presence of "text" or "blob" decides the type
 @JsonTypeInfo(use = JsonTypeInfo.Id.DEDUCTION)

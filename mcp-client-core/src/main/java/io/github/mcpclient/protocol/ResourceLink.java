@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Content that points at a resource the client may read, rather than embedding it.
+ *
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An RFC 6570 URI template describing a family of resources the server can read.
+ *
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

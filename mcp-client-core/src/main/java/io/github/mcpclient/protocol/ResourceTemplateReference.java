@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * Identifies a resource or resource template by URI, written as {@code {"type":
  * "ref/resource", ...}}.
+ *
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

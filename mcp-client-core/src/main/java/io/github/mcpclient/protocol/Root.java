@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param meta metadata
  * @see <a href=
  * "https://modelcontextprotocol.io/specification/2025-11-25/client/roots">Roots</a>
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

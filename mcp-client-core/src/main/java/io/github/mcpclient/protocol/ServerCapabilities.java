@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Protocol features a server declares in its {@code initialize} result; a {@code null}
  * component means the server does not offer that feature.
+ *
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

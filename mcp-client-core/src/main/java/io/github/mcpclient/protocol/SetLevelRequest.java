@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * Parameters of a {@code logging/setLevel} request: the least severe level the client
  * wants to receive.
+ *
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

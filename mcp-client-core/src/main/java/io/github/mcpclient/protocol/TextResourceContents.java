@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Resource contents that can be represented as text.
+ *
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

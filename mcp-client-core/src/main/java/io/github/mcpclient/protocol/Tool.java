@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A tool the server offers, with the JSON Schema its arguments must satisfy.
+ *
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

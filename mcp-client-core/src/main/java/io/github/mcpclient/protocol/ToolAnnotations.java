@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Untrusted hints a server gives about a tool's behaviour; {@code null} means the server
  * did not say and the spec's default applies.
+ *
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

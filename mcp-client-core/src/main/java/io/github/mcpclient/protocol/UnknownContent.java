@@ -12,6 +12,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * A content block whose {@code type} this client does not recognise, kept as raw JSON so
  * that one newer block does not make a whole result unreadable.
+ *
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

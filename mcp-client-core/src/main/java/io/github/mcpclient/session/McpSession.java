@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * @param instructions the server's usage instructions, if it gave any
  * @param establishedAt when the current session was established
  * @param lastActivityAt when the last exchange with the server completed
+ * @since 0.1.0
  */
 public record McpSession(String connectionName, URI url, SessionState state, @Nullable Era era,
 		@Nullable String protocolVersion, @Nullable String sessionId, @Nullable Implementation serverInfo,

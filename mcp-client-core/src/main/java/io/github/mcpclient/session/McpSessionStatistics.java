@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param failures calls that failed
  * @param reinitializations handshakes after the first successful one
  * @param lastError the most recent failure, if any
+ * @since 0.1.0
  */
 public record McpSessionStatistics(long requests, long failures, long reinitializations,
 		@Nullable LastError lastError) {

@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Renderings of a session id that are safe to log or show: the id is a bearer secret for
  * the session, so it never appears in full.
+ *
+ * @since 0.1.0
  */
 public final class SessionIds {
 

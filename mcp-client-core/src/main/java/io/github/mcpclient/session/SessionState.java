@@ -2,6 +2,8 @@ package io.github.mcpclient.session;
 
 /**
  * Where a connection is in its life.
+ *
+ * @since 0.1.0
  */
 public enum SessionState {
 

@@ -14,6 +14,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads and writes JSON-RPC messages with a Jackson mapper.
+ *
+ * @since 0.1.0
  */
 public final class JsonRpcCodec {
 

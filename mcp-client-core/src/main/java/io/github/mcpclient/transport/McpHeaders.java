@@ -6,6 +6,7 @@ package io.github.mcpclient.transport;
  *
  * @see <a href=
  * "https://modelcontextprotocol.io/specification/2025-11-25/basic/transports">Transports</a>
+ * @since 0.1.0
  */
 public final class McpHeaders {
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 import io.github.mcpclient.exception.McpSessionExpiredException;
+import io.github.mcpclient.protocol.McpMethods;
 import io.github.mcpclient.session.McpSession;
 import io.github.mcpclient.session.SessionIds;
 import io.github.mcpclient.session.SessionState;
@@ -32,14 +33,12 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
  * @see <a href=
  * "https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#session-management">Session
  * management</a>
+ * @since 0.1.0
  */
 public final class McpSessionFilter implements ExchangeFilterFunction {
 
 	/** Request attribute naming the MCP method an exchange carries. */
 	public static final String METHOD_ATTRIBUTE = McpSessionFilter.class.getName() + ".method";
-
-	/** The method name of the handshake. */
-	public static final String INITIALIZE = "initialize";
 
 	private static final Log logger = LogFactory.getLog(McpSessionFilter.class);
 
@@ -64,7 +63,7 @@ public final class McpSessionFilter implements ExchangeFilterFunction {
 		if (method == null) {
 			return next.exchange(request);
 		}
-		boolean initialize = INITIALIZE.equals(method);
+		boolean initialize = McpMethods.INITIALIZE.equals(method);
 		McpSession session = this.session.current();
 		if (!initialize && session.state() == SessionState.EXPIRED) {
 			// The session this request belongs to ended while it was on its way here;

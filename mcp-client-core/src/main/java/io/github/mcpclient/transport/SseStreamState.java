@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @see <a href=
  * "https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#resumability-and-redelivery">Resumability</a>
+ * @since 0.1.0
  */
 public final class SseStreamState {
 

@@ -41,6 +41,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * @see <a href=
  * "https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#streamable-http">Streamable
  * HTTP</a>
+ * @since 0.1.0
  */
 public final class StreamableHttpTransport {
 

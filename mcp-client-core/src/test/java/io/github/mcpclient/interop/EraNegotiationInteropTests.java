@@ -211,7 +211,7 @@ class EraNegotiationInteropTests {
 			assertThatExceptionOfType(UnsupportedProtocolVersionException.class).isThrownBy(client::initialize)
 				.satisfies((ex) -> {
 					assertThat(ex.getRequested()).isEqualTo(ProtocolVersion.V2025_11_25);
-					assertThat(ex.getOffered()).contains(ProtocolVersion.V2026_07_28);
+					assertThat(ex.getServerVersions()).contains(ProtocolVersion.V2026_07_28);
 					assertThat(ex.getMessage()).contains("'initialize'", ProtocolVersion.V2026_07_28);
 				});
 		}

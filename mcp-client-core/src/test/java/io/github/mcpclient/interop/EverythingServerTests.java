@@ -10,6 +10,7 @@ import io.github.mcpclient.interop.RecordingProxy.Exchange;
 import io.github.mcpclient.protocol.CallToolResult;
 import io.github.mcpclient.protocol.CompleteRequest;
 import io.github.mcpclient.protocol.CompleteResult;
+import io.github.mcpclient.protocol.Content;
 import io.github.mcpclient.protocol.EmbeddedResource;
 import io.github.mcpclient.protocol.GetPromptResult;
 import io.github.mcpclient.protocol.ImageContent;

@@ -193,7 +193,7 @@ class McpClientAutoConfigurationTests {
 			.run((context) -> {
 				McpClient client = context.getBean(McpClient.class);
 				assertThatExceptionOfType(UnsupportedProtocolVersionException.class).isThrownBy(client::ping)
-					.satisfies((ex) -> assertThat(ex.getOffered()).isEqualTo("2025-11-25"));
+					.satisfies((ex) -> assertThat(ex.getServerVersions()).containsExactly("2025-11-25"));
 				server.verify(postRequestedFor(urlEqualTo("/mcp"))
 					.withRequestBody(matchingJsonPath("$.params.protocolVersion", equalTo("2025-06-18"))));
 			});

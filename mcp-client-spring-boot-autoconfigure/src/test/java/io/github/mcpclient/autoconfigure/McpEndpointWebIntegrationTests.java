@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.mcpclient.McpClient;
+import io.github.mcpclient.protocol.Content;
 import io.github.mcpclient.session.SessionIds;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

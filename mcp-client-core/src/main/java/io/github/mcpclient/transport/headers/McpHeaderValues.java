@@ -18,6 +18,7 @@ import java.util.Base64;
  * @see <a href=
  * "https://modelcontextprotocol.io/specification/2026-07-28/basic/transports/streamable-http#value-encoding">Value
  * Encoding</a>
+ * @since 0.1.0
  */
 public final class McpHeaderValues {
 

@@ -39,6 +39,7 @@ import org.jspecify.annotations.Nullable;
  * @see <a href=
  * "https://modelcontextprotocol.io/specification/2026-07-28/basic/transports/streamable-http#custom-headers-from-tool-parameters">Custom
  * Headers from Tool Parameters</a>
+ * @since 0.1.0
  */
 public final class ToolHeaderMappings {
 

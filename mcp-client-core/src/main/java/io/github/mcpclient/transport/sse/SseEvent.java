@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param data the values of the event's {@code data} fields, joined with {@code "\n"}
  * @param retry the reconnection time in milliseconds from this event's own {@code retry}
  * field, or {@code null} if it had no valid one
+ * @since 0.1.0
  */
 public record SseEvent(@Nullable String id, String event, String data, @Nullable Long retry) {
 

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  * thrown when they grow beyond the limit given at construction.
  * <p>
  * Instances are not thread-safe: use one parser per stream, fed by one thread at a time.
+ *
+ * @since 0.1.0
  */
 public final class SseEventParser {
 
