@@ -1,5 +1,5 @@
 /**
- * JSON-RPC messages, MCP payload types, protocol versions and the exception hierarchy.
+ * JSON-RPC messages, MCP payload types, protocol versions, eras and method names.
  */
 @NullMarked
 package io.github.mcpclient.protocol;

@@ -1,9 +1,16 @@
 package io.github.mcpclient.transport;
 
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 
 import io.github.mcpclient.exception.InvalidMessageException;
+import io.github.mcpclient.exception.McpConnectException;
+import io.github.mcpclient.exception.McpServerBusyException;
 import io.github.mcpclient.exception.McpTransportException;
 import io.github.mcpclient.protocol.JsonRpcError;
 import io.github.mcpclient.session.SessionIds;
@@ -63,6 +70,16 @@ final class TransportFailures {
 				.append(rpcError.code())
 				.append(')');
 		}
+		if (McpServerBusyException.isBusyStatus(status)) {
+			Duration retryAfter = RetryAfter.parse(response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER),
+					Instant.now());
+			if (retryAfter != null) {
+				detail.append(" (retry after ").append(retryAfter.toMillis()).append(" ms)");
+			}
+			String safeExcerpt = safe(excerpt);
+			return new McpServerBusyException(this.connectionName, method, status,
+					message(detail.toString(), safeExcerpt, rpcError), safeExcerpt, rpcError, retryAfter);
+		}
 		return failure(method, status, detail.toString(), excerpt, null, rpcError);
 	}
 
@@ -86,12 +103,19 @@ final class TransportFailures {
 
 	private McpTransportException failure(String method, int status, String detail, @Nullable String excerpt,
 			@Nullable Throwable cause, @Nullable JsonRpcError rpcError) {
-		String safeExcerpt = (excerpt != null && !excerpt.isEmpty()) ? redact(excerpt) : null;
+		String safeExcerpt = safe(excerpt);
+		return new McpTransportException(this.connectionName, method, status, message(detail, safeExcerpt, rpcError),
+				safeExcerpt, rpcError, cause);
+	}
+
+	private @Nullable String safe(@Nullable String excerpt) {
+		return (excerpt != null && !excerpt.isEmpty()) ? redact(excerpt) : null;
+	}
+
+	private String message(String detail, @Nullable String safeExcerpt, @Nullable JsonRpcError rpcError) {
 		String message = redact(detail);
-		if (rpcError == null && safeExcerpt != null) {
-			message = message + "; body starts: " + abbreviate(safeExcerpt);
-		}
-		return new McpTransportException(this.connectionName, method, status, message, safeExcerpt, rpcError, cause);
+		return (rpcError == null && safeExcerpt != null) ? message + "; body starts: " + abbreviate(safeExcerpt)
+				: message;
 	}
 
 	McpTransportException io(Throwable ex, String method) {
@@ -100,8 +124,24 @@ final class TransportFailures {
 			root = root.getCause();
 		}
 		String reason = (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
+		if (neverSent(ex)) {
+			return new McpConnectException(this.connectionName, method,
+					"could not connect to " + this.endpoint + ": " + redact(reason), ex);
+		}
 		return new McpTransportException(this.connectionName, method,
 				"I/O error talking to " + this.endpoint + ": " + redact(reason), ex);
+	}
+
+	// Failures before a connection existed: the server cannot have seen the request.
+	private static boolean neverSent(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof ConnectException || cause instanceof UnknownHostException
+					|| cause instanceof NoRouteToHostException
+					|| "ConnectTimeoutException".equals(cause.getClass().getSimpleName())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	// Error pages sometimes echo request headers back; never let a session id through.
