@@ -26,10 +26,12 @@ import org.jspecify.annotations.Nullable;
  * @param timeouts how long calls may take
  * @param limits response size limits
  * @param protocol the protocol versions and era to speak
+ * @param retry when requests are sent again
+ * @param bulkhead how many requests may be in flight at once
  * @since 0.1.0
  */
 public record McpClientSettings(String connectionName, URI url, Map<String, String> headers, Implementation clientInfo,
-		boolean listen, Timeouts timeouts, Limits limits, Protocol protocol) {
+		boolean listen, Timeouts timeouts, Limits limits, Protocol protocol, Retry retry, Bulkhead bulkhead) {
 
 	/** Default time a request or the handshake may take. */
 	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
@@ -117,7 +119,7 @@ public record McpClientSettings(String connectionName, URI url, Map<String, Stri
 			}
 		}
 
-		private static boolean isPositive(Duration duration) {
+		static boolean isPositive(Duration duration) {
 			return !duration.isNegative() && !duration.isZero();
 		}
 
@@ -144,6 +146,68 @@ public record McpClientSettings(String connectionName, URI url, Map<String, Stri
 
 		public Limits(int maxBodyBytes, int maxEventBytes) {
 			this(maxBodyBytes, maxEventBytes, DEFAULTS.maxResumptions());
+		}
+
+	}
+
+	/**
+	 * When the client sends a request again by itself, within the request's deadline. A
+	 * request that never reached the server (connection refused, unknown host, connect
+	 * timeout) is always safe to repeat; after a 429, 502, 503 or 504 (waiting the
+	 * server's {@code Retry-After}) or an I/O failure, only requests without side effects
+	 * are: listings, reads, ping, discover, completions and the handshake, and tool calls
+	 * only when {@code toolCalls} is set. Waits grow from {@code firstBackoff} to
+	 * {@code maxBackoff}, with jitter.
+	 *
+	 * @param enabled whether the client retries at all
+	 * @param firstBackoff the first wait
+	 * @param maxBackoff the longest wait
+	 * @param toolCalls whether tool calls count as safe to repeat on this connection
+	 * @since 0.1.0
+	 */
+	public record Retry(boolean enabled, Duration firstBackoff, Duration maxBackoff, boolean toolCalls) {
+
+		/** Retries on, from 100 ms up to 2 s, tool calls not repeated. */
+		public static final Retry DEFAULTS = new Retry(true, Duration.ofMillis(100), Duration.ofSeconds(2), false);
+
+		/** No retries. */
+		public static final Retry NONE = new Retry(false, DEFAULTS.firstBackoff(), DEFAULTS.maxBackoff(), false);
+
+		public Retry {
+			if (!Timeouts.isPositive(firstBackoff) || maxBackoff.compareTo(firstBackoff) < 0) {
+				throw new IllegalArgumentException(
+						"retry backoff must be positive, and the longest no shorter than the first");
+			}
+		}
+
+	}
+
+	/**
+	 * A bound on the requests one connection has in flight, so that a slow server cannot
+	 * take every thread of a blocking application. Beyond {@code maxInFlight}, requests
+	 * wait in a queue of {@code maxQueued}; beyond that they fail at once.
+	 *
+	 * @param maxInFlight the most requests in flight at once, 0 for no bound
+	 * @param maxQueued the most requests waiting for their turn
+	 * @since 0.1.0
+	 */
+	public record Bulkhead(int maxInFlight, int maxQueued) {
+
+		/** No bound. */
+		public static final Bulkhead NONE = new Bulkhead(0, 0);
+
+		public Bulkhead {
+			if (maxInFlight < 0 || maxQueued < 0) {
+				throw new IllegalArgumentException("bulkhead sizes must not be negative");
+			}
+		}
+
+		/**
+		 * Whether requests are bounded at all.
+		 * @return {@code true} if {@code maxInFlight} is positive
+		 */
+		public boolean isBounded() {
+			return this.maxInFlight > 0;
 		}
 
 	}
@@ -211,6 +275,10 @@ public record McpClientSettings(String connectionName, URI url, Map<String, Stri
 
 		private @Nullable Era era;
 
+		private Retry retry = Retry.DEFAULTS;
+
+		private Bulkhead bulkhead = Bulkhead.NONE;
+
 		private Builder(String connectionName, URI url) {
 			this.connectionName = connectionName;
 			this.url = url;
@@ -224,6 +292,8 @@ public record McpClientSettings(String connectionName, URI url, Map<String, Stri
 			timeouts(settings.timeouts);
 			this.limits = settings.limits;
 			protocol(settings.protocol);
+			this.retry = settings.retry;
+			this.bulkhead = settings.bulkhead;
 		}
 
 		public Builder headers(Map<String, String> headers) {
@@ -278,6 +348,16 @@ public record McpClientSettings(String connectionName, URI url, Map<String, Stri
 			return this;
 		}
 
+		public Builder retry(Retry retry) {
+			this.retry = retry;
+			return this;
+		}
+
+		public Builder bulkhead(Bulkhead bulkhead) {
+			this.bulkhead = bulkhead;
+			return this;
+		}
+
 		/**
 		 * The settings; every group validates its values.
 		 * @return the settings
@@ -286,7 +366,7 @@ public record McpClientSettings(String connectionName, URI url, Map<String, Stri
 		public McpClientSettings build() {
 			return new McpClientSettings(this.connectionName, this.url, this.headers, this.clientInfo, this.listen,
 					new Timeouts(this.requestTimeout, this.initializeTimeout), this.limits,
-					new Protocol(this.protocolVersions, this.era));
+					new Protocol(this.protocolVersions, this.era), this.retry, this.bulkhead);
 		}
 
 	}

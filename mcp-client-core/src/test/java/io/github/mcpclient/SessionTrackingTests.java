@@ -104,7 +104,7 @@ class SessionTrackingTests {
 	}
 
 	@Test
-	void notFoundWithSessionExpiresItAndNextCallReinitializesWithoutTheOldId() {
+	void aCallThatFindsItsSessionGoneIsAnsweredOnANewSessionWithoutTheOldId() {
 		server.stubFor(rpc("initialize").inScenario("restart")
 			.whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(json(McpWireMock.initializeResult("2025-11-25")).withHeader("MCP-Session-Id", SESSION))
@@ -120,17 +120,11 @@ class SessionTrackingTests {
 		server.stubFor(rpc("ping").withHeader("MCP-Session-Id", equalTo("second-session-id")).willReturn(json("{}")));
 		this.client.initialize();
 
-		assertThatExceptionOfType(McpSessionExpiredException.class).isThrownBy(this.client::ping).satisfies((ex) -> {
-			assertThat(ex.getConnectionName()).isEqualTo("test");
-			assertThat(ex.getMethod()).isEqualTo("ping");
-			assertThat(ex.getMessage()).contains("test", "ping").doesNotContain(SESSION);
-		});
-		assertThat(this.client.session().state()).isEqualTo(SessionState.EXPIRED);
-		assertThat(this.client.session().sessionId()).isNull();
-
 		this.client.ping();
 
 		assertThat(this.client.session().sessionId()).isEqualTo("second-session-id");
+		assertThat(this.client.statistics().failures()).isZero();
+		assertThat(this.client.statistics().retries()).isEqualTo(1);
 		server.verify(2, rpcRequested("initialize").withHeader("MCP-Session-Id", absent()));
 		server.verify(1, rpcRequested("ping").withHeader("MCP-Session-Id", equalTo("second-session-id")));
 	}
@@ -277,9 +271,20 @@ class SessionTrackingTests {
 	}
 
 	@Test
-	void manyRequestsSeeingAnExpiredSessionCauseOneReinitialize() {
-		stubHandshake(server, SESSION);
-		server.stubFor(rpc("ping").willReturn(aResponse().withStatus(404).withFixedDelay(100)));
+	void manyRequestsSeeingAnExpiredSessionShareOneReinitializeAndAreAllAnswered() {
+		server.stubFor(rpc("initialize").inScenario("restart")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(json(McpWireMock.initializeResult("2025-11-25")).withHeader("MCP-Session-Id", SESSION))
+			.willSetStateTo("first"));
+		server.stubFor(rpc("initialize").inScenario("restart")
+			.whenScenarioStateIs("first")
+			.willReturn(
+					json(McpWireMock.initializeResult("2025-11-25")).withHeader("MCP-Session-Id", "second-session-id"))
+			.willSetStateTo("second"));
+		server.stubFor(rpc("notifications/initialized").willReturn(aResponse().withStatus(202)));
+		server.stubFor(rpc("ping").withHeader("MCP-Session-Id", equalTo(SESSION))
+			.willReturn(aResponse().withStatus(404).withFixedDelay(100)));
+		server.stubFor(rpc("ping").withHeader("MCP-Session-Id", equalTo("second-session-id")).willReturn(json("{}")));
 		ReactiveMcpClient reactive = this.client.reactive();
 		reactive.initialize().block(Duration.ofSeconds(5));
 
@@ -287,14 +292,40 @@ class SessionTrackingTests {
 			.flatMap((i) -> reactive.ping().then(Mono.<Throwable>empty()).onErrorResume(Mono::just))
 			.collectList()
 			.block(Duration.ofSeconds(10));
-		assertThat(failures).hasSize(8)
-			.allSatisfy((ex) -> assertThat(ex).isInstanceOf(McpSessionExpiredException.class));
 
-		server.stubFor(rpc("ping").willReturn(json("{}")));
-		Flux.range(0, 8).flatMap((i) -> reactive.ping()).then().block(Duration.ofSeconds(10));
-
+		assertThat(failures).isEmpty();
 		server.verify(2, rpcRequested("initialize"));
+		server.verify(8, rpcRequested("ping").withHeader("MCP-Session-Id", equalTo("second-session-id")));
 		assertThat(reactive.statistics().reinitializations()).isEqualTo(1);
+		assertThat(reactive.statistics().failures()).isZero();
+	}
+
+	@Test
+	void aCallWhoseSessionExpiresAgainOnTheNewSessionFails() {
+		stubHandshake(server, SESSION);
+		server.stubFor(rpc("ping").willReturn(aResponse().withStatus(404)));
+		this.client.initialize();
+
+		assertThatExceptionOfType(McpSessionExpiredException.class).isThrownBy(this.client::ping).satisfies((ex) -> {
+			assertThat(ex.getConnectionName()).isEqualTo("test");
+			assertThat(ex.getMethod()).isEqualTo("ping");
+			assertThat(ex.getMessage()).contains("test", "ping").doesNotContain(SESSION);
+		});
+		server.verify(2, rpcRequested("initialize"));
+		server.verify(2, rpcRequested("ping"));
+	}
+
+	@Test
+	void withRetriesOffAnExpiredSessionReachesTheCaller() {
+		stubHandshake(server, SESSION);
+		server.stubFor(rpc("ping").willReturn(aResponse().withStatus(404)));
+		McpClient noRetries = McpWireMock
+			.client(McpWireMock.settings(server).toBuilder().retry(McpClientSettings.Retry.NONE).build());
+		noRetries.initialize();
+
+		assertThatExceptionOfType(McpSessionExpiredException.class).isThrownBy(noRetries::ping);
+		assertThat(noRetries.session().state()).isEqualTo(SessionState.EXPIRED);
+		server.verify(1, rpcRequested("ping"));
 	}
 
 }

@@ -63,20 +63,34 @@ final class ConnectionLifecycle {
 	}
 
 	/**
-	 * Run an operation on an established connection, in its era's dialect. A session the
-	 * server forgot is dropped so that the next call starts a new one, once, however many
-	 * calls saw it expire.
+	 * Run an operation on an established connection, in its era's dialect. When the
+	 * server forgot the session, every caller that saw it shares one new handshake and
+	 * then runs its operation again, once: the server never ran it, since it did not know
+	 * the session. Only if the new session fails too, or the operation sees it expire
+	 * again, does the caller hear of it.
 	 * @param <T> the result type
 	 * @param operation the operation
 	 * @return its result
 	 */
 	<T> Mono<T> connected(Function<Dialect, Mono<T>> operation) {
+		return attempt(operation, this.settings.retry().enabled()).doOnError(this.holder::recordFailure);
+	}
+
+	private <T> Mono<T> attempt(Function<Dialect, Mono<T>> operation, boolean mayRecover) {
 		return Mono.defer(() -> {
 			Mono<InitializeResult> current = currentHandshake();
 			return current.then(Mono.defer(() -> operation.apply(currentDialect())))
 				.onErrorResume(McpSessionExpiredException.class, (ex) -> {
 					this.handshake.compareAndSet(current, null);
-					return Mono.error(ex);
+					if (!mayRecover) {
+						return Mono.error(ex);
+					}
+					this.holder.recordRetry();
+					if (logger.isDebugEnabled()) {
+						logger.debug("Connection '" + this.settings.connectionName() + "' runs '" + ex.getMethod()
+								+ "' again on a new session: " + ex.getMessage());
+					}
+					return attempt(operation, false);
 				})
 				.onErrorResume(SupportedVersions::isRefusal, (ex) -> {
 					// The server no longer speaks what was negotiated: probe again next
@@ -85,7 +99,7 @@ final class ConnectionLifecycle {
 					this.handshake.compareAndSet(current, null);
 					return Mono.error(ex);
 				});
-		}).doOnError(this.holder::recordFailure);
+		});
 	}
 
 	/**

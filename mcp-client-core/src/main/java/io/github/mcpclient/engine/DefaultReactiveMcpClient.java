@@ -89,7 +89,8 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 		});
 		listeners.addAll(handlers.listeners());
 		this.serverMessages = new ServerMessageHandler(name, handlers.withListeners(listeners), mapper);
-		this.rpc = new RpcChannel(name, transport, holder, this.serverMessages, mapper);
+		this.rpc = new RpcChannel(name, transport, holder, this.serverMessages, mapper,
+				new Retries(name, settings.retry(), holder));
 		LegacyDialect legacy = new LegacyDialect(settings, handlers.capabilities(), this.rpc, holder, transport,
 				this.results);
 		ModernRequests modernRequests = new ModernRequests(name, settings.clientInfo(), handlers.modernCapabilities(),

@@ -35,6 +35,8 @@ final class McpSessionHolder implements SessionBinding {
 
 	private final AtomicLong reinitializations = new AtomicLong();
 
+	private final AtomicLong retries = new AtomicLong();
+
 	private final AtomicReference<McpSessionStatistics.@Nullable LastError> lastError = new AtomicReference<>();
 
 	McpSessionHolder(String connectionName, URI url) {
@@ -61,7 +63,7 @@ final class McpSessionHolder implements SessionBinding {
 	 */
 	McpSessionStatistics statistics() {
 		return new McpSessionStatistics(this.requests.get(), this.failures.get(), this.reinitializations.get(),
-				this.lastError.get());
+				this.lastError.get(), this.retries.get());
 	}
 
 	/**
@@ -143,6 +145,13 @@ final class McpSessionHolder implements SessionBinding {
 	 */
 	void recordRequest() {
 		this.requests.incrementAndGet();
+	}
+
+	/**
+	 * A request is sent again.
+	 */
+	void recordRetry() {
+		this.retries.incrementAndGet();
 	}
 
 	/**

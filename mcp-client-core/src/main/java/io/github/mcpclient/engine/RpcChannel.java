@@ -45,10 +45,13 @@ final class RpcChannel {
 
 	private final JsonMapper mapper;
 
+	private final Retries retries;
+
 	private final AtomicLong requestIds = new AtomicLong();
 
 	RpcChannel(String connectionName, StreamableHttpTransport transport, McpSessionHolder holder,
-			ServerMessageHandler serverMessages, JsonMapper mapper) {
+			ServerMessageHandler serverMessages, JsonMapper mapper, Retries retries) {
+		this.retries = retries;
 		this.connectionName = connectionName;
 		this.transport = transport;
 		this.holder = holder;
@@ -75,13 +78,15 @@ final class RpcChannel {
 			AtomicReference<@Nullable JsonNode> strayId = new AtomicReference<>();
 			AtomicBoolean answered = new AtomicBoolean();
 			this.holder.recordRequest();
-			Mono<JsonNode> result = Deadlines.within(this.transport
+			Mono<JsonRpcResponse> exchange = this.transport
 				.post(request, method, dialect.headers(method, shapedParams), dialect.resumesStreams())
 				.concatMap((message) -> receive(message, id, strayId))
 				.next()
 				.doOnNext((response) -> answered.set(true))
-				.switchIfEmpty(Mono.error(() -> noResponse(method, id, strayId.get())))
-				.flatMap((response) -> resultOf(response, method)), timeout, this.connectionName, method);
+				.switchIfEmpty(Mono.error(() -> noResponse(method, id, strayId.get())));
+			Mono<JsonNode> result = Deadlines.within(
+					this.retries.around(exchange, method, timeout).flatMap((response) -> resultOf(response, method)),
+					timeout, this.connectionName, method);
 			// A modern server takes the closed response stream as the cancellation.
 			if (!cancellable || !dialect.announcesCancellation()) {
 				return result;
@@ -125,12 +130,13 @@ final class RpcChannel {
 	 * @return completes when the server accepted it
 	 */
 	Mono<Void> notify(String method, @Nullable Object params, Duration timeout) {
-		return Deadlines.within(Mono.defer(() -> {
+		Mono<Void> exchange = Mono.defer(() -> {
 			this.holder.recordRequest();
 			return this.transport.post(new JsonRpcNotification(method, toParams(params)), method)
 				.then()
 				.doOnSuccess((done) -> this.holder.recordActivity());
-		}), timeout, this.connectionName, method);
+		});
+		return Deadlines.within(this.retries.around(exchange, method, timeout), timeout, this.connectionName, method);
 	}
 
 	/**

@@ -11,10 +11,16 @@ import org.jspecify.annotations.Nullable;
  * @param failures calls that failed
  * @param reinitializations handshakes after the first successful one
  * @param lastError the most recent failure, if any
+ * @param retries requests the client sent again by itself: after a session expired, a
+ * connection was refused, or the server asked it to come back later
  * @since 0.1.0
  */
-public record McpSessionStatistics(long requests, long failures, long reinitializations,
-		@Nullable LastError lastError) {
+public record McpSessionStatistics(long requests, long failures, long reinitializations, @Nullable LastError lastError,
+		long retries) {
+
+	public McpSessionStatistics(long requests, long failures, long reinitializations, @Nullable LastError lastError) {
+		this(requests, failures, reinitializations, lastError, 0);
+	}
 
 	/**
 	 * The most recent failure of a connection.

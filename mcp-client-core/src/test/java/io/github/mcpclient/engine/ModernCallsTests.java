@@ -54,7 +54,8 @@ class ModernCallsTests {
 		StreamableHttpTransport transport = new StreamableHttpTransport("cache", url, webClient,
 				new JsonRpcCodec(this.mapper), holder, McpClientSettings.Limits.DEFAULTS);
 		ServerMessageHandler serverMessages = new ServerMessageHandler("cache", McpClientHandlers.none(), this.mapper);
-		RpcChannel rpc = new RpcChannel("cache", transport, holder, serverMessages, this.mapper);
+		RpcChannel rpc = new RpcChannel("cache", transport, holder, serverMessages, this.mapper,
+				new Retries("cache", McpClientSettings.Retry.NONE, holder));
 		ModernCalls calls = new ModernCalls("cache", rpc, serverMessages, this.mapper, this.clock);
 		ModernRequests requests = new ModernRequests("cache", new Implementation("test", "1"),
 				McpClientHandlers.none().modernCapabilities(), this.mapper);
