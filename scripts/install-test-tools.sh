@@ -24,8 +24,10 @@ fi
 dir="${1:-${MCP_TEST_TOOLS:-$HOME/.cache/mcp-client-test-tools}}"
 
 # Each set is its own npm project, so that one that cannot be installed leaves the
-# others usable. Both are required by the default test run: "legacy" for the 2025-era
-# servers and the conformance suite, "modern" for the 2026-07-28 servers.
+# others usable. All are required by the default test run: "legacy" for the 2025-era
+# servers and the 0.1 line of the conformance suite, "modern" for the 2026-07-28 servers,
+# "conformance-next" for the suite's newer line, which has the 2026-07-28 client
+# scenarios. scripts/run-conformance.sh runs both lines of the suite.
 legacy_packages=(
   "@modelcontextprotocol/sdk@1.32.2"
   "@modelcontextprotocol/server-everything@2026.8.31"
@@ -37,6 +39,9 @@ modern_packages=(
   "@modelcontextprotocol/server@2.4.0"
   "@modelcontextprotocol/node@2.1.2"
   "@modelcontextprotocol/client@2.4.0"
+)
+conformance_next_packages=(
+  "@modelcontextprotocol/conformance@0.2.0-alpha.12"
 )
 
 log() { printf '[install-test-tools] %s\n' "$*"; }
@@ -149,6 +154,7 @@ command -v npm >/dev/null 2>&1 || missing+=("npm")
 if ((${#missing[@]} > 0)); then
   status[legacy]="missing: ${missing[*]} not found on PATH (install Node.js 20+ with npm)"
   status[modern]="${status[legacy]}"
+  status[conformance-next]="${status[legacy]}"
   log "${status[legacy]}"
   write_status
   [[ "$strict" == true ]] && exit 1
@@ -162,6 +168,7 @@ if [[ "${status[legacy]}" == ok ]]; then
   check_node22 || required_ok=false
 fi
 install_set modern "${modern_packages[@]}" || required_ok=false
+install_set conformance-next "${conformance_next_packages[@]}" || required_ok=false
 
 write_status
 if [[ "$required_ok" != true ]]; then

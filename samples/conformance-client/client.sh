@@ -10,4 +10,13 @@ if [ ! -f "$jar" ]; then
   exit 2
 fi
 url="${!#}"
-exec java -XX:TieredStopAtLevel=1 -Xshare:auto -jar "$jar" "--mcp.client.connections.conformance.url=$url"
+# A short-lived process, often one of several at once: quick compiles only, a single GC
+# thread, and no background initialization of what it may never use.
+java=(java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dspring.backgroundpreinitializer.ignore=true)
+# The extracted jar and its class data sharing archive, made by scripts/run-conformance.sh.
+cds="$here/target/cds"
+if [ "$cds/app.jsa" -nt "$jar" ]; then
+  exec "${java[@]}" -XX:SharedArchiveFile="$cds/app.jsa" -Xshare:auto -jar "$cds/conformance-client.jar" \
+    "--mcp.client.connections.conformance.url=$url"
+fi
+exec "${java[@]}" -Xshare:auto -jar "$jar" "--mcp.client.connections.conformance.url=$url"

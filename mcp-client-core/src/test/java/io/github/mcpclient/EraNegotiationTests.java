@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.mcpclient.exception.McpTimeoutException;
 import io.github.mcpclient.exception.McpTransportException;
 import io.github.mcpclient.exception.UnsupportedProtocolVersionException;
@@ -143,6 +144,39 @@ class EraNegotiationTests {
 
 		assertThatExceptionOfType(UnsupportedProtocolVersionException.class).isThrownBy(client()::initialize)
 			.withMessageContaining("2027-01-01");
+		server.verify(0, rpcRequested("initialize"));
+	}
+
+	@Test
+	void unsupportedVersionListingTheVersionSentIsRetriedOnceWithIt() {
+		server.stubFor(rpc("server/discover").inScenario("refuse once")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(rpcError(400, -32022, "{\"supported\":[\"2026-07-28\"],\"requested\":\"2026-07-28\"}"))
+			.willSetStateTo("refused"));
+		server.stubFor(rpc("server/discover").inScenario("refuse once")
+			.whenScenarioStateIs("refused")
+			.willReturn(json(DISCOVER_RESULT)));
+
+		McpClient client = client();
+		client.initialize();
+
+		assertThat(client.session().era()).isEqualTo(Era.MODERN);
+		assertThat(client.session().protocolVersion()).isEqualTo("2026-07-28");
+		server.verify(2, rpcRequested("server/discover").withHeader("MCP-Protocol-Version", equalTo("2026-07-28")));
+		server.verify(0, rpcRequested("initialize"));
+	}
+
+	@Test
+	void secondRefusalOfTheVersionItListsFailsEachConnectionAttempt() {
+		server.stubFor(rpc("server/discover").willReturn(rpcError(400, -32022, "{\"supported\":[\"2026-07-28\"]}")));
+		McpClient client = client();
+
+		assertThatExceptionOfType(UnsupportedProtocolVersionException.class).isThrownBy(client::initialize)
+			.satisfies((ex) -> assertThat(ex.getOffered()).isEqualTo("2026-07-28"));
+		server.verify(2, rpcRequested("server/discover"));
+
+		assertThatExceptionOfType(UnsupportedProtocolVersionException.class).isThrownBy(client::initialize);
+		server.verify(4, rpcRequested("server/discover"));
 		server.verify(0, rpcRequested("initialize"));
 	}
 

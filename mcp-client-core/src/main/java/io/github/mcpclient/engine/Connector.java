@@ -96,7 +96,10 @@ final class Connector {
 			}
 			List<String> supported = SupportedVersions.of(ex);
 			String retry = (supported != null) ? mutual(supported) : null;
-			if (retry != null && mayRetry && !retry.equals(version)) {
+			// One corrective retry per connection attempt, even with the version just
+			// refused: a server may list the very version it rejected (a transient
+			// refusal); a second refusal fails below.
+			if (retry != null && mayRetry) {
 				return probe(retry, false);
 			}
 			if (supported != null && supported.stream().anyMatch((v) -> ProtocolVersion.eraOf(v) == Era.MODERN)
