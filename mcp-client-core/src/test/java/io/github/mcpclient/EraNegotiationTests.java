@@ -172,7 +172,7 @@ class EraNegotiationTests {
 		McpClient client = client();
 
 		assertThatExceptionOfType(UnsupportedProtocolVersionException.class).isThrownBy(client::initialize)
-			.satisfies((ex) -> assertThat(ex.getOffered()).isEqualTo("2026-07-28"));
+			.satisfies((ex) -> assertThat(ex.getServerVersions()).containsExactly("2026-07-28"));
 		server.verify(2, rpcRequested("server/discover"));
 
 		assertThatExceptionOfType(UnsupportedProtocolVersionException.class).isThrownBy(client::initialize);
