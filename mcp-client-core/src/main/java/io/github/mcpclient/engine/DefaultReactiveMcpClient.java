@@ -72,6 +72,8 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 
 	private final ConnectionLifecycle lifecycle;
 
+	private final Bulkhead bulkhead;
+
 	private DefaultReactiveMcpClient(McpClientSettings settings, McpClientHandlers handlers,
 			StreamableHttpTransport transport, McpSessionHolder holder, JsonMapper mapper, EraVerdicts eraVerdicts) {
 		String name = settings.connectionName();
@@ -99,6 +101,7 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 				holder, new ModernCalls(name, this.rpc, this.serverMessages, mapper, Clock.systemUTC()), this.results);
 		Connector connector = new Connector(settings, holder, legacy, modern, eraVerdicts);
 		this.lifecycle = new ConnectionLifecycle(settings, holder, this.rpc, connector, eraVerdicts);
+		this.bulkhead = new Bulkhead(name, settings.bulkhead());
 	}
 
 	/**
@@ -144,14 +147,12 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 
 	@Override
 	public Mono<Void> ping() {
-		return this.lifecycle.connected((dialect) -> dialect.ping(this.settings.requestTimeout()));
+		return connected(McpMethods.PING, (dialect) -> dialect.ping(this.settings.requestTimeout()));
 	}
 
 	@Override
 	public Mono<ListToolsResult> listTools(@Nullable String cursor) {
-		return this.lifecycle.connected(
-				(dialect) -> call(dialect, McpMethods.TOOLS_LIST, new PaginatedRequest(cursor), ListToolsResult.class)
-					.map(dialect::usableTools));
+		return connected(McpMethods.TOOLS_LIST, (dialect) -> toolsPage(dialect, cursor));
 	}
 
 	@Override
@@ -226,7 +227,8 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 
 	@Override
 	public Mono<Void> setLoggingLevel(LoggingLevel level) {
-		return this.lifecycle.connected((dialect) -> dialect.setLoggingLevel(level, this.settings.requestTimeout()));
+		return connected(McpMethods.LOGGING_SET_LEVEL,
+				(dialect) -> dialect.setLoggingLevel(level, this.settings.requestTimeout()));
 	}
 
 	@Override
@@ -236,7 +238,7 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 
 	@Override
 	public Mono<Void> notify(String method, @Nullable Object params) {
-		return this.lifecycle.connected((dialect) -> this.rpc.notify(method, params, this.settings.requestTimeout()));
+		return connected(method, (dialect) -> this.rpc.notify(method, params, this.settings.requestTimeout()));
 	}
 
 	@Override
@@ -244,13 +246,30 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 		return this.lifecycle.close();
 	}
 
+	// Every public call takes its turn in the connection's bulkhead, then runs on an
+	// established connection in its era's dialect.
+	private <T> Mono<T> connected(String method, Function<Dialect, Mono<T>> operation) {
+		return this.bulkhead.run(method, () -> this.lifecycle.connected(operation));
+	}
+
 	private <T> Mono<T> call(String method, @Nullable Object params, Class<T> resultType) {
-		return this.lifecycle.connected((dialect) -> call(dialect, method, params, resultType));
+		return connected(method, (dialect) -> call(dialect, method, params, resultType));
 	}
 
 	private <T> Mono<T> call(Dialect dialect, String method, @Nullable Object params, Class<T> resultType) {
-		return dialect.call(method, params, this.settings.requestTimeout(), () -> listAllTools().then())
+		// A refresh of the tool list runs inside the call that needs it, holding its
+		// turn.
+		return dialect
+			.call(method, params, this.settings.requestTimeout(),
+					() -> allPages(McpMethods.TOOLS_LIST, (cursor) -> toolsPage(dialect, cursor),
+							ListToolsResult::tools, ListToolsResult::nextCursor)
+						.then())
 			.map((result) -> this.results.convert(result, resultType, method));
+	}
+
+	private Mono<ListToolsResult> toolsPage(Dialect dialect, @Nullable String cursor) {
+		return call(dialect, McpMethods.TOOLS_LIST, new PaginatedRequest(cursor), ListToolsResult.class)
+			.map(dialect::usableTools);
 	}
 
 	private <R, T> Flux<T> allPages(String method, Function<@Nullable String, Mono<R>> page, Function<R, List<T>> items,
