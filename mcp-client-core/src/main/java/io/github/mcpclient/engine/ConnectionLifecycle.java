@@ -10,6 +10,7 @@ import io.github.mcpclient.protocol.InitializeResult;
 import io.github.mcpclient.protocol.JsonRpcMessage;
 import io.github.mcpclient.protocol.McpMethods;
 import io.github.mcpclient.session.SessionState;
+import io.github.mcpclient.transport.McpSessionFilter;
 import io.github.mcpclient.transport.SseStreamState;
 import io.github.mcpclient.transport.StreamableHttpTransport;
 import org.apache.commons.logging.Log;
@@ -79,7 +80,9 @@ final class ConnectionLifecycle {
 	private <T> Mono<T> attempt(Function<Dialect, Mono<T>> operation, boolean mayRecover) {
 		return Mono.defer(() -> {
 			Mono<InitializeResult> current = currentHandshake();
-			return current.then(Mono.defer(() -> operation.apply(currentDialect())))
+			return current
+				.then(Mono.defer(() -> operation.apply(currentDialect())
+					.contextWrite(McpSessionFilter.bindTo(this.holder.current()))))
 				.onErrorResume(McpSessionExpiredException.class, (ex) -> {
 					this.handshake.compareAndSet(current, null);
 					if (!mayRecover) {

@@ -1,6 +1,8 @@
 package io.github.mcpclient.transport;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import io.github.mcpclient.exception.McpSessionExpiredException;
@@ -12,6 +14,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -40,6 +43,9 @@ public final class McpSessionFilter implements ExchangeFilterFunction {
 	/** Request attribute naming the MCP method an exchange carries. */
 	public static final String METHOD_ATTRIBUTE = McpSessionFilter.class.getName() + ".method";
 
+	// The context key of the session an operation's requests belong to.
+	private static final String BOUND_SESSION = McpSessionFilter.class.getName() + ".session";
+
 	private static final Log logger = LogFactory.getLog(McpSessionFilter.class);
 
 	// The specification signals a lost session with 404, but some servers (the reference
@@ -57,15 +63,32 @@ public final class McpSessionFilter implements ExchangeFilterFunction {
 		this.session = session;
 	}
 
+	/**
+	 * Tie the requests of an operation to the session it started on: a request of it that
+	 * would go out after that session ended or was replaced fails as expired instead, so
+	 * that it is never sent without its session id or with another session's.
+	 * @param session the session the operation runs on
+	 * @return the context change to apply to the operation
+	 */
+	public static Function<Context, Context> bindTo(McpSession session) {
+		return (context) -> context.put(BOUND_SESSION, session);
+	}
+
 	@Override
 	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
 		String method = (String) request.attribute(METHOD_ATTRIBUTE).orElse(null);
 		if (method == null) {
 			return next.exchange(request);
 		}
+		return Mono.deferContextual((context) -> filter(request, next, method,
+				context.<@Nullable McpSession>getOrDefault(BOUND_SESSION, null)));
+	}
+
+	private Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next, String method,
+			@Nullable McpSession bound) {
 		boolean initialize = McpMethods.INITIALIZE.equals(method);
 		McpSession session = this.session.current();
-		if (!initialize && session.state() == SessionState.EXPIRED) {
+		if (!initialize && (session.state() == SessionState.EXPIRED || replaced(bound, session))) {
 			// The session this request belongs to ended while it was on its way here;
 			// without its id the server could only refuse it.
 			return Mono.error(new McpSessionExpiredException(session.connectionName(), method, "(already expired)",
@@ -86,6 +109,12 @@ public final class McpSessionFilter implements ExchangeFilterFunction {
 			}
 		}).build();
 		return next.exchange(withHeaders).flatMap((response) -> inspect(response, method, initialize, sessionId));
+	}
+
+	private static boolean replaced(@Nullable McpSession bound, McpSession current) {
+		return bound != null
+				&& (current.state() != SessionState.READY || !Objects.equals(bound.sessionId(), current.sessionId())
+						|| !Objects.equals(bound.establishedAt(), current.establishedAt()));
 	}
 
 	private Mono<ClientResponse> inspect(ClientResponse response, String method, boolean initialize,
