@@ -157,6 +157,13 @@ final class NodeMcpServer implements BeforeAllCallback, AfterAllCallback, AutoCl
 	}
 
 	/**
+	 * Bring a stopped server back on the port it had.
+	 */
+	synchronized void relaunch() {
+		launch();
+	}
+
+	/**
 	 * Kill the server; {@link #start()} or {@link #restart()} brings it back.
 	 */
 	synchronized void stop() {
