@@ -159,8 +159,8 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 	@Override
 	public Mono<ListToolsResult> listTools(@Nullable String cursor) {
 		return call("tools/list", new PaginatedRequest(cursor), ListToolsResult.class)
-			.map((result) -> this.lifecycle.shape().isLegacy() ? result : new ListToolsResult(
-					this.modernRequests.usable(result.tools()), result.nextCursor(), result.meta()));
+			.map((result) -> this.lifecycle.shape().isLegacy() ? result
+					: result.withTools(this.modernRequests.usable(result.tools())));
 	}
 
 	@Override
