@@ -1,0 +1,285 @@
+package io.github.mcpclient.springai;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import io.github.mcpclient.McpClient;
+import io.github.mcpclient.McpClients;
+import io.github.mcpclient.protocol.Tool;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.ai.tool.ToolCallback;
+import org.springframework.ai.tool.ToolCallbackProvider;
+
+/**
+ * The tools of every MCP connection as Spring AI tool callbacks, one
+ * {@link McpToolCallback} per tool that the {@link McpToolFilter} lets through, named by
+ * the {@link McpToolNaming} and then made safe and unique.
+ * <p>
+ * Nothing is listed until the callbacks are first asked for. Each connection's list is
+ * then kept until its server announces a change (through {@link McpToolListChanges}) or
+ * the time to live the server gave the list runs out; the connections are listed in
+ * parallel. A connection whose tools cannot be listed contributes none, is logged once
+ * and asked again after the retry interval; the other connections are not affected.
+ *
+ * @since 0.1.0
+ */
+public final class McpToolCallbackProvider implements ToolCallbackProvider {
+
+	private final Map<String, ConnectionTools> connections;
+
+	private final Map<String, McpClient> clients;
+
+	private final McpToolFilter filter;
+
+	private final McpToolNaming naming;
+
+	private final McpToolResultConverter resultConverter;
+
+	private final McpToolCallMeta callMeta;
+
+	private volatile Snapshot snapshot = new Snapshot(List.of(), new ToolCallback[0]);
+
+	private McpToolCallbackProvider(Builder builder) {
+		Map<String, ConnectionTools> connections = new LinkedHashMap<>();
+		Map<String, McpClient> clients = new LinkedHashMap<>();
+		for (McpClient client : builder.clients) {
+			clients.put(client.name(), client);
+			connections.put(client.name(),
+					new ConnectionTools(client.reactive(), builder.clock, builder.retryInterval));
+		}
+		this.connections = connections;
+		this.clients = clients;
+		this.filter = builder.filter;
+		this.naming = builder.naming;
+		this.resultConverter = builder.resultConverter;
+		this.callMeta = builder.callMeta;
+		if (builder.listChanges != null) {
+			builder.listChanges.subscribe(this::invalidate);
+		}
+	}
+
+	/**
+	 * Start building a provider over some clients.
+	 * @param clients the clients, in the order of precedence for tool names
+	 * @return the builder
+	 */
+	public static Builder builder(McpClients clients) {
+		return new Builder(clients);
+	}
+
+	/**
+	 * The callbacks of every offered tool, listing the tools of connections whose list is
+	 * out of date first. On a thread that must not block, the callbacks of the lists at
+	 * hand are returned at once and the out-of-date lists are fetched in the background.
+	 * @return the callbacks, connections in configuration order, tools in server order
+	 */
+	@Override
+	public ToolCallback[] getToolCallbacks() {
+		List<ConnectionTools.Listing> listings;
+		if (Schedulers.isInNonBlockingThread()) {
+			listings = new ArrayList<>();
+			for (ConnectionTools tools : this.connections.values()) {
+				ConnectionTools.Listing current = tools.current();
+				listings.add(current);
+				tools.tools().subscribe();
+			}
+		}
+		else {
+			listings = Flux.fromIterable(this.connections.values())
+				.flatMapSequential(ConnectionTools::tools)
+				.collectList()
+				.block();
+		}
+		return callbacks(Objects.requireNonNull(listings));
+	}
+
+	/**
+	 * Forget the tool list of one connection, so that the next request for callbacks
+	 * lists its tools again.
+	 * @param connectionName the connection
+	 */
+	public void invalidate(String connectionName) {
+		ConnectionTools tools = this.connections.get(connectionName);
+		if (tools != null) {
+			tools.invalidate();
+		}
+	}
+
+	private ToolCallback[] callbacks(List<ConnectionTools.@Nullable Listing> listings) {
+		Snapshot last = this.snapshot;
+		if (last.isFor(listings)) {
+			return last.callbacks().clone();
+		}
+		List<McpClient> owners = new ArrayList<>();
+		List<Tool> tools = new ArrayList<>();
+		List<ToolNames.Proposal> proposals = new ArrayList<>();
+		int index = 0;
+		for (ConnectionTools connection : this.connections.values()) {
+			ConnectionTools.Listing listing = listings.get(index++);
+			if (listing == null) {
+				continue;
+			}
+			String connectionName = connection.connectionName();
+			Set<String> seen = new HashSet<>();
+			for (Tool tool : listing.tools()) {
+				// A server that lists a tool twice gets it offered once
+				if (seen.add(tool.name()) && this.filter.include(connectionName, tool)) {
+					owners.add(this.clients.get(connectionName));
+					tools.add(tool);
+					proposals.add(
+							ToolNames.Proposal.of(this.naming.name(connectionName, tool), connectionName, tool.name()));
+				}
+			}
+		}
+		List<String> names = ToolNames.assign(proposals);
+		ToolCallback[] callbacks = new ToolCallback[tools.size()];
+		for (int i = 0; i < callbacks.length; i++) {
+			callbacks[i] = new McpToolCallback(owners.get(i), tools.get(i), names.get(i), this.resultConverter,
+					this.callMeta);
+		}
+		this.snapshot = new Snapshot(listings, callbacks);
+		return callbacks.clone();
+	}
+
+	@Override
+	public String toString() {
+		return "McpToolCallbackProvider" + this.connections.keySet();
+	}
+
+	/**
+	 * The callbacks last made and the listings they were made from, so that unchanged
+	 * lists cost no new callbacks.
+	 */
+	private record Snapshot(List<ConnectionTools.@Nullable Listing> listings, ToolCallback[] callbacks) {
+
+		boolean isFor(List<ConnectionTools.@Nullable Listing> others) {
+			if (others.size() != this.listings.size()) {
+				return false;
+			}
+			for (int i = 0; i < others.size(); i++) {
+				if (others.get(i) != this.listings.get(i)) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+	}
+
+	/**
+	 * Builds a {@link McpToolCallbackProvider}.
+	 */
+	public static final class Builder {
+
+		private final McpClients clients;
+
+		private McpToolFilter filter = McpToolFilter.all();
+
+		private McpToolNaming naming = McpToolNaming.prefixed();
+
+		private McpToolResultConverter resultConverter = McpToolResultConverter.text();
+
+		private McpToolCallMeta callMeta = McpToolCallMeta.fromToolContextEntry();
+
+		private @Nullable McpToolListChanges listChanges;
+
+		private Duration retryInterval = Duration.ofSeconds(30);
+
+		private Clock clock = Clock.systemUTC();
+
+		private Builder(McpClients clients) {
+			this.clients = clients;
+		}
+
+		/**
+		 * Which tools to offer; by default all.
+		 * @param filter the filter
+		 * @return this builder
+		 */
+		public Builder filter(McpToolFilter filter) {
+			this.filter = filter;
+			return this;
+		}
+
+		/**
+		 * How to name tools; by default {@link McpToolNaming#prefixed()}.
+		 * @param naming the naming
+		 * @return this builder
+		 */
+		public Builder naming(McpToolNaming naming) {
+			this.naming = naming;
+			return this;
+		}
+
+		/**
+		 * How results become text; by default {@link McpToolResultConverter#text()}.
+		 * @param resultConverter the converter
+		 * @return this builder
+		 */
+		public Builder resultConverter(McpToolResultConverter resultConverter) {
+			this.resultConverter = resultConverter;
+			return this;
+		}
+
+		/**
+		 * What of the tool context is sent as {@code _meta}; by default
+		 * {@link McpToolCallMeta#fromToolContextEntry()}.
+		 * @param callMeta the mapping
+		 * @return this builder
+		 */
+		public Builder callMeta(McpToolCallMeta callMeta) {
+			this.callMeta = callMeta;
+			return this;
+		}
+
+		/**
+		 * Where to hear of changed tool lists; without it, a list without a time to live
+		 * is kept for good.
+		 * @param listChanges the listener that the clients were given
+		 * @return this builder
+		 */
+		public Builder listChanges(McpToolListChanges listChanges) {
+			this.listChanges = listChanges;
+			return this;
+		}
+
+		/**
+		 * How long a connection whose tools could not be listed goes without tools before
+		 * it is asked again; by default 30 seconds.
+		 * @param retryInterval the interval, zero to ask on every request for callbacks
+		 * @return this builder
+		 */
+		public Builder retryInterval(Duration retryInterval) {
+			if (retryInterval.isNegative()) {
+				throw new IllegalArgumentException("'retryInterval' must not be negative");
+			}
+			this.retryInterval = retryInterval;
+			return this;
+		}
+
+		Builder clock(Clock clock) {
+			this.clock = clock;
+			return this;
+		}
+
+		/**
+		 * Build the provider; it lists nothing until asked for callbacks.
+		 * @return the provider
+		 */
+		public McpToolCallbackProvider build() {
+			return new McpToolCallbackProvider(this);
+		}
+
+	}
+
+}
