@@ -37,11 +37,11 @@ class McpToolCallbackProviderTests {
 
 	private final MutableClock clock = new MutableClock();
 
-	private final Map<String, Server> servers = new ConcurrentHashMap<>();
+	private final Map<String, StubServer> servers = new ConcurrentHashMap<>();
 
 	@Test
 	void listsNothingUntilAskedAndThenKeepsTheList() {
-		Server weather = server("weather", page(null, null, "forecast", "alerts"));
+		StubServer weather = server("weather", page(null, null, "forecast", "alerts"));
 		McpToolCallbackProvider provider = builder(weather).build();
 
 		assertThat(weather.listings()).isZero();
@@ -52,14 +52,14 @@ class McpToolCallbackProviderTests {
 
 	@Test
 	void followsEveryPage() {
-		Server big = server("big", page("2", null, "a"), page("3", null, "b"), page(null, null, "c"));
+		StubServer big = server("big", page("2", null, "a"), page("3", null, "b"), page(null, null, "c"));
 
 		assertThat(names(builder(big).build())).containsExactly("big_a", "big_b", "big_c");
 	}
 
 	@Test
 	void aChangeNotificationMakesTheNextRequestListAgain() {
-		Server weather = server("weather", page(null, null, "forecast"));
+		StubServer weather = server("weather", page(null, null, "forecast"));
 		McpToolListChanges changes = new McpToolListChanges();
 		McpToolCallbackProvider provider = builder(weather).listChanges(changes).build();
 		names(provider);
@@ -74,7 +74,7 @@ class McpToolCallbackProviderTests {
 
 	@Test
 	void aListIsKeptForItsTimeToLive() {
-		Server modern = server("modern", page(null, 60_000L, "forecast"));
+		StubServer modern = server("modern", page(null, 60_000L, "forecast"));
 		McpToolCallbackProvider provider = builder(modern).build();
 		names(provider);
 
@@ -90,7 +90,7 @@ class McpToolCallbackProviderTests {
 
 	@Test
 	void aListWithATimeToLiveOfZeroIsListedEveryTime() {
-		Server modern = server("modern", page(null, 0L, "forecast"));
+		StubServer modern = server("modern", page(null, 0L, "forecast"));
 		McpToolCallbackProvider provider = builder(modern).build();
 
 		names(provider);
@@ -101,7 +101,7 @@ class McpToolCallbackProviderTests {
 
 	@Test
 	void theShortestTimeToLiveOfThePagesCounts() {
-		Server modern = server("modern", page("2", 60_000L, "a"), page(null, 1_000L, "b"));
+		StubServer modern = server("modern", page("2", 60_000L, "a"), page(null, 1_000L, "b"));
 		McpToolCallbackProvider provider = builder(modern).build();
 		names(provider);
 
@@ -112,9 +112,9 @@ class McpToolCallbackProviderTests {
 	}
 
 	@Test
-	void aServerThatIsDownCostsOnlyItsOwnToolsAndIsLoggedOnce(CapturedOutput output) {
-		Server up = server("up", page(null, null, "echo"));
-		Server down = server("down");
+	void aStubServerThatIsDownCostsOnlyItsOwnToolsAndIsLoggedOnce(CapturedOutput output) {
+		StubServer up = server("up", page(null, null, "echo"));
+		StubServer down = server("down");
 		down.failWith(new McpTransportException("down", "tools/list", "Connection refused", null));
 		McpToolCallbackProvider provider = builder(up, down).retryInterval(Duration.ZERO).build();
 
@@ -129,8 +129,8 @@ class McpToolCallbackProviderTests {
 	}
 
 	@Test
-	void aServerThatIsDownIsAskedAgainAfterTheRetryInterval() {
-		Server down = server("flaky");
+	void aStubServerThatIsDownIsAskedAgainAfterTheRetryInterval() {
+		StubServer down = server("flaky");
 		down.failWith(new McpTransportException("flaky", "tools/list", "Connection refused", null));
 		McpToolCallbackProvider provider = builder(down).retryInterval(Duration.ofSeconds(30)).build();
 		assertThat(names(provider)).isEmpty();
@@ -145,7 +145,7 @@ class McpToolCallbackProviderTests {
 
 	@Test
 	void aChangeDuringAListingIsNotLost() {
-		Server slow = server("slow", page(null, null, "old"));
+		StubServer slow = server("slow", page(null, null, "old"));
 		Sinks.One<ListToolsResult> pending = Sinks.one();
 		slow.answerWith(pending.asMono());
 		McpToolListChanges changes = new McpToolListChanges();
@@ -167,7 +167,7 @@ class McpToolCallbackProviderTests {
 
 	@Test
 	void theFilterDecidesWhichToolsAreOffered() {
-		Server files = server("files", page(null, null, "read_file", "delete_file", "list_dir"));
+		StubServer files = server("files", page(null, null, "read_file", "delete_file", "list_dir"));
 		McpToolCallbackProvider provider = builder(files)
 			.filter((connection, tool) -> !tool.name().startsWith("delete"))
 			.build();
@@ -177,8 +177,8 @@ class McpToolCallbackProviderTests {
 
 	@Test
 	void clashingToolNamesOfTwoConnectionsStayApart() {
-		Server web = server("web", page(null, null, "search"));
-		Server docs = server("docs", page(null, null, "search"));
+		StubServer web = server("web", page(null, null, "search"));
+		StubServer docs = server("docs", page(null, null, "search"));
 
 		List<String> prefixed = names(builder(web, docs).build());
 		List<String> bare = names(builder(web, docs).naming(McpToolNaming.toolNameOnly()).build());
@@ -190,15 +190,15 @@ class McpToolCallbackProviderTests {
 
 	@Test
 	void aToolListedTwiceIsOfferedOnce() {
-		Server sloppy = server("sloppy", page(null, null, "echo", "echo"));
+		StubServer sloppy = server("sloppy", page(null, null, "echo", "echo"));
 
 		assertThat(names(builder(sloppy).build())).containsExactly("sloppy_echo");
 	}
 
 	@Test
 	void callbacksCallTheToolOnItsOwnConnection() {
-		Server web = server("web", page(null, null, "search"));
-		Server docs = server("docs", page(null, null, "search"));
+		StubServer web = server("web", page(null, null, "search"));
+		StubServer docs = server("docs", page(null, null, "search"));
 		ToolCallback[] callbacks = builder(web, docs).build().getToolCallbacks();
 
 		assertThat(Arrays.stream(callbacks).map((callback) -> ((McpToolCallback) callback).connectionName()))
@@ -209,7 +209,7 @@ class McpToolCallbackProviderTests {
 
 	@Test
 	void onAThreadThatMustNotBlockTheToolsAtHandAreOfferedAndTheRestListedInTheBackground() {
-		Server weather = server("weather", page(null, null, "forecast"));
+		StubServer weather = server("weather", page(null, null, "forecast"));
 		McpToolCallbackProvider provider = builder(weather).build();
 
 		List<String> first = Mono.fromCallable(() -> names(provider))
@@ -224,23 +224,21 @@ class McpToolCallbackProviderTests {
 		assertThat(later).containsExactly("weather_forecast");
 	}
 
-	private McpToolCallbackProvider.Builder builder(Server... servers) {
-		McpClients clients = new McpClients(Arrays.stream(servers).map(Server::client).toList(), Duration.ofSeconds(1));
+	private McpToolCallbackProvider.Builder builder(StubServer... servers) {
+		McpClients clients = new McpClients(Arrays.stream(servers).map(StubServer::client).toList(),
+				Duration.ofSeconds(1));
 		return McpToolCallbackProvider.builder(clients).clock(this.clock);
 	}
 
-	private Server server(String name, ListToolsResult... pages) {
-		Server server = new Server(name);
+	private StubServer server(String name, ListToolsResult... pages) {
+		StubServer server = new StubServer(name);
 		server.pages(pages);
 		this.servers.put(name, server);
 		return server;
 	}
 
 	private static ListToolsResult page(@Nullable String nextCursor, @Nullable Long ttlMs, String... toolNames) {
-		List<Tool> tools = Arrays.stream(toolNames)
-			.map((name) -> new Tool(name, null, Map.of("type", "object")))
-			.toList();
-		return new ListToolsResult(tools, nextCursor, null, ttlMs);
+		return StubServer.page(nextCursor, ttlMs, toolNames);
 	}
 
 	private static List<String> names(McpToolCallbackProvider provider) {
@@ -249,66 +247,6 @@ class McpToolCallbackProviderTests {
 
 	private static List<String> names(ToolCallback[] callbacks) {
 		return Arrays.stream(callbacks).map((callback) -> callback.getToolDefinition().name()).toList();
-	}
-
-	/**
-	 * A connection whose server answers {@code tools/list} from pages the test sets.
-	 */
-	private static final class Server {
-
-		private final McpClient client = mock(McpClient.class);
-
-		private final ReactiveMcpClient reactive = mock(ReactiveMcpClient.class);
-
-		private final AtomicInteger listings = new AtomicInteger();
-
-		private volatile List<ListToolsResult> pages = List.of();
-
-		private volatile @Nullable RuntimeException failure;
-
-		private volatile @Nullable Mono<ListToolsResult> firstPage;
-
-		Server(String name) {
-			given(this.client.name()).willReturn(name);
-			given(this.reactive.name()).willReturn(name);
-			given(this.client.reactive()).willReturn(this.reactive);
-			given(this.reactive.listTools(any())).willAnswer((invocation) -> {
-				String cursor = invocation.getArgument(0);
-				if (cursor == null) {
-					this.listings.incrementAndGet();
-					if (this.failure != null) {
-						return Mono.error(this.failure);
-					}
-					if (this.firstPage != null) {
-						return this.firstPage;
-					}
-				}
-				int index = (cursor != null) ? Integer.parseInt(cursor) - 1 : 0;
-				return Mono.just(this.pages.get(index));
-			});
-		}
-
-		McpClient client() {
-			return this.client;
-		}
-
-		void pages(ListToolsResult... pages) {
-			this.pages = List.of(pages);
-			this.failure = null;
-		}
-
-		void failWith(RuntimeException failure) {
-			this.failure = failure;
-		}
-
-		void answerWith(@Nullable Mono<ListToolsResult> firstPage) {
-			this.firstPage = firstPage;
-		}
-
-		int listings() {
-			return this.listings.get();
-		}
-
 	}
 
 }
