@@ -19,6 +19,7 @@ import reactor.core.scheduler.Schedulers;
 
 import org.springframework.ai.tool.ToolCallback;
 import org.springframework.ai.tool.ToolCallbackProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
  * The tools of every MCP connection as Spring AI tool callbacks, one
@@ -33,7 +34,7 @@ import org.springframework.ai.tool.ToolCallbackProvider;
  *
  * @since 0.1.0
  */
-public final class McpToolCallbackProvider implements ToolCallbackProvider {
+public final class McpToolCallbackProvider implements ToolCallbackProvider, SmartInitializingSingleton {
 
 	private final Map<String, ConnectionTools> connections;
 
@@ -49,6 +50,8 @@ public final class McpToolCallbackProvider implements ToolCallbackProvider {
 
 	private volatile Snapshot snapshot = new Snapshot(List.of(), new ToolCallback[0]);
 
+	private volatile boolean started;
+
 	private McpToolCallbackProvider(Builder builder) {
 		Map<String, ConnectionTools> connections = new LinkedHashMap<>();
 		Map<String, McpClient> clients = new LinkedHashMap<>();
@@ -63,6 +66,7 @@ public final class McpToolCallbackProvider implements ToolCallbackProvider {
 		this.naming = builder.naming;
 		this.resultConverter = builder.resultConverter;
 		this.callMeta = builder.callMeta;
+		this.started = !builder.deferListingUntilStarted;
 		if (builder.listChanges != null) {
 			builder.listChanges.subscribe(this::invalidate);
 		}
@@ -81,17 +85,20 @@ public final class McpToolCallbackProvider implements ToolCallbackProvider {
 	 * The callbacks of every offered tool, listing the tools of connections whose list is
 	 * out of date first. On a thread that must not block, the callbacks of the lists at
 	 * hand are returned at once and the out-of-date lists are fetched in the background.
+	 * While listing is deferred until the application context has started, only the lists
+	 * at hand are used and nothing is fetched.
 	 * @return the callbacks, connections in configuration order, tools in server order
 	 */
 	@Override
 	public ToolCallback[] getToolCallbacks() {
-		List<ConnectionTools.Listing> listings;
-		if (Schedulers.isInNonBlockingThread()) {
+		List<ConnectionTools.@Nullable Listing> listings;
+		if (!this.started || Schedulers.isInNonBlockingThread()) {
 			listings = new ArrayList<>();
 			for (ConnectionTools tools : this.connections.values()) {
-				ConnectionTools.Listing current = tools.current();
-				listings.add(current);
-				tools.tools().subscribe();
+				listings.add(tools.current());
+				if (this.started) {
+					tools.tools().subscribe();
+				}
 			}
 		}
 		else {
@@ -101,6 +108,15 @@ public final class McpToolCallbackProvider implements ToolCallbackProvider {
 				.block();
 		}
 		return callbacks(Objects.requireNonNull(listings));
+	}
+
+	/**
+	 * Start listing tools, if listing was deferred until the application context has
+	 * instantiated its singletons.
+	 */
+	@Override
+	public void afterSingletonsInstantiated() {
+		this.started = true;
 	}
 
 	/**
@@ -197,6 +213,8 @@ public final class McpToolCallbackProvider implements ToolCallbackProvider {
 
 		private Clock clock = Clock.systemUTC();
 
+		private boolean deferListingUntilStarted;
+
 		private Builder(McpClients clients) {
 			this.clients = clients;
 		}
@@ -264,6 +282,19 @@ public final class McpToolCallbackProvider implements ToolCallbackProvider {
 				throw new IllegalArgumentException("'retryInterval' must not be negative");
 			}
 			this.retryInterval = retryInterval;
+			return this;
+		}
+
+		/**
+		 * List nothing until the application context that holds the provider as a bean
+		 * has instantiated its singletons. Spring AI's tool-calling auto-configuration
+		 * asks every {@link ToolCallbackProvider} bean for its callbacks while the
+		 * context starts; with this, that costs no I/O and finds no MCP tools, which
+		 * reach the model through the prompts' own tool callbacks instead.
+		 * @return this builder
+		 */
+		public Builder deferListingUntilStarted() {
+			this.deferListingUntilStarted = true;
 			return this;
 		}
 

@@ -29,7 +29,8 @@ import org.springframework.context.annotation.Bean;
  * <p>
  * Runs after the MCP client's auto-configuration, whose {@link McpClients} it needs. The
  * {@link McpToolListChanges} listener is a bean of its own, without dependencies, so that
- * the clients are created with it.
+ * the clients are created with it. The provider lists nothing before the context has
+ * started.
  *
  * @since 0.1.0
  */
@@ -64,7 +65,10 @@ public final class McpSpringAiAutoConfiguration {
 					() -> properties.isPrefixToolNames() ? McpToolNaming.prefixed() : McpToolNaming.toolNameOnly()))
 			.resultConverter(resultConverter.getIfAvailable(McpToolResultConverter::text))
 			.callMeta(callMeta.getIfAvailable(McpToolCallMeta::fromToolContextEntry))
-			.retryInterval(properties.getRetryInterval());
+			.retryInterval(properties.getRetryInterval())
+			// Spring AI's tool resolver asks every provider bean for its callbacks while
+			// the context starts; that must not connect to every server
+			.deferListingUntilStarted();
 		listChanges.ifAvailable(builder::listChanges);
 		return builder.build();
 	}

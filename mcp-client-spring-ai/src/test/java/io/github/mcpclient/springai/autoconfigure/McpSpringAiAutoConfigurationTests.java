@@ -17,6 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.ai.tool.ToolCallback;
 import org.springframework.ai.tool.ToolCallbackProvider;
+import org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration;
+import org.springframework.ai.tool.resolution.ToolCallbackResolver;
 import org.springframework.ai.tool.function.FunctionToolCallback;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -51,6 +53,19 @@ class McpSpringAiAutoConfigurationTests {
 			assertThat(context).hasNotFailed().hasSingleBean(McpToolCallbackProvider.class);
 			assertThat(context.getBean(McpClients.class).names()).containsExactly("weather");
 			assertThat(context.getBean(McpClients.class).get("weather").statistics().requests()).isZero();
+		});
+	}
+
+	@Test
+	void springAisToolResolverDoesNotMakeTheProviderListToolsAtStartup() {
+		this.stubbed.withConfiguration(AutoConfigurations.of(ToolCallingAutoConfiguration.class)).run((context) -> {
+			assertThat(context).hasNotFailed().hasSingleBean(ToolCallbackResolver.class);
+			StubClients stubs = context.getBean(StubClients.class);
+			assertThat(stubs.files.listings()).isZero();
+			assertThat(context.getBean(ToolCallbackResolver.class).resolve("files_read_file")).isNull();
+
+			assertThat(names(context.getBean(McpToolCallbackProvider.class))).contains("files_read_file");
+			assertThat(stubs.files.listings()).isOne();
 		});
 	}
 
@@ -177,15 +192,16 @@ class McpSpringAiAutoConfigurationTests {
 	@Configuration(proxyBeanMethods = false)
 	static class StubClients {
 
+		final StubServer files = new StubServer("files");
+
 		@Bean
 		McpClients mcpClients() {
-			StubServer files = new StubServer("files");
-			files.pages(page(null, null, "read_file", "read_secrets", "delete_file", "list_dir"));
+			this.files.pages(page(null, null, "read_file", "read_secrets", "delete_file", "list_dir"));
 			StubServer web = new StubServer("web");
 			web.pages(page(null, null, "search"));
 			StubServer search = new StubServer("search");
 			search.pages(page(null, null, "search"));
-			return new McpClients(List.of(files.client(), web.client(), search.client()), Duration.ofSeconds(1));
+			return new McpClients(List.of(this.files.client(), web.client(), search.client()), Duration.ofSeconds(1));
 		}
 
 	}
