@@ -14,7 +14,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class ChatSampleApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.run(ChatSampleApplication.class, args);
+		// Once the conversation is over, close the context (which ends the MCP session
+		// and stops the embedded server's threads) so the JVM exits
+		System.exit(SpringApplication.exit(SpringApplication.run(ChatSampleApplication.class, args)));
 	}
 
 }
