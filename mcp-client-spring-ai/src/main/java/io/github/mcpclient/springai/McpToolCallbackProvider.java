@@ -3,16 +3,13 @@ package io.github.mcpclient.springai;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 import io.github.mcpclient.McpClient;
 import io.github.mcpclient.McpClients;
-import io.github.mcpclient.protocol.Tool;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
@@ -38,17 +35,7 @@ public final class McpToolCallbackProvider implements ToolCallbackProvider, Smar
 
 	private final Map<String, ConnectionTools> connections;
 
-	private final Map<String, McpClient> clients;
-
-	private final McpToolFilter filter;
-
-	private final McpToolNaming naming;
-
-	private final McpToolResultConverter resultConverter;
-
-	private final McpToolCallMeta callMeta;
-
-	private volatile Snapshot snapshot = new Snapshot(List.of(), new ToolCallback[0]);
+	private final ToolCallbacks callbacks;
 
 	private volatile boolean started;
 
@@ -61,11 +48,8 @@ public final class McpToolCallbackProvider implements ToolCallbackProvider, Smar
 					new ConnectionTools(client.reactive(), builder.clock, builder.retryInterval));
 		}
 		this.connections = connections;
-		this.clients = clients;
-		this.filter = builder.filter;
-		this.naming = builder.naming;
-		this.resultConverter = builder.resultConverter;
-		this.callMeta = builder.callMeta;
+		this.callbacks = new ToolCallbacks(clients, builder.filter, builder.naming, builder.resultConverter,
+				builder.callMeta);
 		this.started = !builder.deferListingUntilStarted;
 		if (builder.listChanges != null) {
 			builder.listChanges.subscribe(this::invalidate);
@@ -107,7 +91,7 @@ public final class McpToolCallbackProvider implements ToolCallbackProvider, Smar
 				.collectList()
 				.block();
 		}
-		return callbacks(Objects.requireNonNull(listings));
+		return this.callbacks.of(Objects.requireNonNull(listings));
 	}
 
 	/**
@@ -131,65 +115,9 @@ public final class McpToolCallbackProvider implements ToolCallbackProvider, Smar
 		}
 	}
 
-	private ToolCallback[] callbacks(List<ConnectionTools.@Nullable Listing> listings) {
-		Snapshot last = this.snapshot;
-		if (last.isFor(listings)) {
-			return last.callbacks().clone();
-		}
-		List<McpClient> owners = new ArrayList<>();
-		List<Tool> tools = new ArrayList<>();
-		List<ToolNames.Proposal> proposals = new ArrayList<>();
-		int index = 0;
-		for (ConnectionTools connection : this.connections.values()) {
-			ConnectionTools.Listing listing = listings.get(index++);
-			if (listing == null) {
-				continue;
-			}
-			String connectionName = connection.connectionName();
-			Set<String> seen = new HashSet<>();
-			for (Tool tool : listing.tools()) {
-				// A server that lists a tool twice gets it offered once
-				if (seen.add(tool.name()) && this.filter.include(connectionName, tool)) {
-					owners.add(this.clients.get(connectionName));
-					tools.add(tool);
-					proposals.add(
-							ToolNames.Proposal.of(this.naming.name(connectionName, tool), connectionName, tool.name()));
-				}
-			}
-		}
-		List<String> names = ToolNames.assign(proposals);
-		ToolCallback[] callbacks = new ToolCallback[tools.size()];
-		for (int i = 0; i < callbacks.length; i++) {
-			callbacks[i] = new McpToolCallback(owners.get(i), tools.get(i), names.get(i), this.resultConverter,
-					this.callMeta);
-		}
-		this.snapshot = new Snapshot(listings, callbacks);
-		return callbacks.clone();
-	}
-
 	@Override
 	public String toString() {
 		return "McpToolCallbackProvider" + this.connections.keySet();
-	}
-
-	/**
-	 * The callbacks last made and the listings they were made from, so that unchanged
-	 * lists cost no new callbacks.
-	 */
-	private record Snapshot(List<ConnectionTools.@Nullable Listing> listings, ToolCallback[] callbacks) {
-
-		boolean isFor(List<ConnectionTools.@Nullable Listing> others) {
-			if (others.size() != this.listings.size()) {
-				return false;
-			}
-			for (int i = 0; i < others.size(); i++) {
-				if (others.get(i) != this.listings.get(i)) {
-					return false;
-				}
-			}
-			return true;
-		}
-
 	}
 
 	/**
