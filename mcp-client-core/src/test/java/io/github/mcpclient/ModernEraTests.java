@@ -11,8 +11,10 @@ import io.github.mcpclient.exception.McpException;
 import io.github.mcpclient.exception.McpInvalidResponseException;
 import io.github.mcpclient.protocol.ElicitResult;
 import io.github.mcpclient.protocol.Era;
+import io.github.mcpclient.protocol.ListToolsResult;
 import io.github.mcpclient.protocol.LoggingLevel;
 import io.github.mcpclient.protocol.TextContent;
+import io.github.mcpclient.protocol.Tool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -240,6 +242,17 @@ class ModernEraTests {
 		client.listTools();
 
 		server.verify(2, rpcRequested("tools/list"));
+	}
+
+	@Test
+	void toolListKeepsTheServersTimeToLiveWhenInvalidToolsAreDropped() {
+		server.stubFor(rpc("tools/list").willReturn(json(TOOLS.replace("\"ttlMs\":0", "\"ttlMs\":45000"))));
+		McpClient client = client();
+
+		ListToolsResult page = client.listTools();
+
+		assertThat(page.tools()).extracting(Tool::name).doesNotContain("broken");
+		assertThat(page.ttlMs()).isEqualTo(45000L);
 	}
 
 	@Test

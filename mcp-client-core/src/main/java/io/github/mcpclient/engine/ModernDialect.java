@@ -126,7 +126,7 @@ final class ModernDialect implements Dialect {
 
 	@Override
 	public ListToolsResult usableTools(ListToolsResult result) {
-		return new ListToolsResult(this.requests.usable(result.tools()), result.nextCursor(), result.meta());
+		return result.withTools(this.requests.usable(result.tools()));
 	}
 
 	@Override

@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the Spring AI tool bridge.
+ */
+@NullMarked
+package io.github.mcpclient.springai.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;
