@@ -10,14 +10,18 @@ import io.github.mcpclient.McpClientCustomizer;
 import io.github.mcpclient.McpClients;
 import io.github.mcpclient.McpElicitationHandler;
 import io.github.mcpclient.McpRootsProvider;
+import io.github.mcpclient.McpSamplingHandler;
 import io.github.mcpclient.McpWireMock;
 import io.github.mcpclient.exception.McpTransportException;
 import io.github.mcpclient.exception.UnsupportedProtocolVersionException;
 import io.github.mcpclient.protocol.ElicitResult;
 import io.github.mcpclient.protocol.Era;
+import io.github.mcpclient.protocol.Root;
 import io.github.mcpclient.session.SessionState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -39,6 +43,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -46,6 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.Mockito.mock;
 
 class McpClientAutoConfigurationTests {
 
@@ -212,6 +218,44 @@ class McpClientAutoConfigurationTests {
 						postRequestedFor(urlEqualTo("/mcp")).withRequestBody(matchingJsonPath("$.params.capabilities",
 								equalToJson("{\"elicitation\":{},\"roots\":{\"listChanged\":true}}"))));
 				server.verify(1, getRequestedFor(urlEqualTo("/mcp")));
+			});
+	}
+
+	@ParameterizedTest
+	@ValueSource(classes = { McpElicitationHandler.class, McpSamplingHandler.class, McpRootsProvider.class })
+	<T> void twoHandlersOfOneTypeFailStartupNamingBoth(Class<T> type) {
+		this.runner.withPropertyValues("mcp.client.connections.one.url=" + url())
+			.withBean("firstHandler", type, () -> mock(type))
+			.withBean("secondHandler", type, () -> mock(type))
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining(type.getSimpleName())
+				.hasMessageContaining("firstHandler")
+				.hasMessageContaining("secondHandler")
+				.hasMessageContaining("@Primary"));
+	}
+
+	@Test
+	void ofTwoHandlersOfOneTypeThePrimaryOneAnswers() {
+		McpWireMock.stubPingableServer(server, null);
+		server.stubFor(get(urlEqualTo("/mcp")).willReturn(aResponse().withStatus(405)));
+		// The server asks for the roots while it answers the ping
+		server.stubFor(post(urlEqualTo("/mcp")).withRequestBody(matchingJsonPath("$.method", equalTo("ping")))
+			.willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
+				.withBody("data: {\"jsonrpc\":\"2.0\",\"id\":\"s1\",\"method\":\"roots/list\"}\n\n"
+						+ "data: {\"jsonrpc\":\"2.0\",\"id\":{{jsonPath request.body '$.id'}},\"result\":{}}\n\n")
+				.withTransformers("response-template")));
+		server.stubFor(post(urlEqualTo("/mcp")).withRequestBody(matchingJsonPath("$.id", equalTo("s1")))
+			.willReturn(aResponse().withStatus(202)));
+		this.runner.withPropertyValues("mcp.client.connections.one.url=" + url())
+			.withBean("projects", McpRootsProvider.class,
+					() -> (name) -> List.of(new Root("file:///srv/projects", "projects")),
+					(definition) -> definition.setPrimary(true))
+			.withBean("scratch", McpRootsProvider.class, () -> (name) -> List.of(new Root("file:///tmp", "scratch")))
+			.run((context) -> {
+				context.getBean(McpClient.class).ping();
+				server.verify(postRequestedFor(urlEqualTo("/mcp")).withRequestBody(equalToJson(
+						"{\"jsonrpc\":\"2.0\",\"id\":\"s1\",\"result\":{\"roots\":[{\"uri\":\"file:///srv/projects\",\"name\":\"projects\"}]}}")));
 			});
 	}
 
