@@ -16,6 +16,7 @@ import io.github.mcpclient.McpSamplingHandler;
 import io.github.mcpclient.engine.McpClientFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.NoUniqueBeanDefinitionException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -49,7 +50,7 @@ public final class McpClientAutoConfiguration {
 			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<McpClientCustomizer> customizers,
 			ObjectProvider<McpElicitationHandler> elicitation, ObjectProvider<McpSamplingHandler> sampling,
 			ObjectProvider<McpRootsProvider> roots, ObjectProvider<McpNotificationListener> listeners,
-			EraVerdicts eraVerdicts) {
+			EraVerdicts eraVerdicts, ListableBeanFactory beanFactory) {
 		McpClientHandlers handlers = new McpClientHandlers(single(elicitation, McpElicitationHandler.class),
 				single(sampling, McpSamplingHandler.class), single(roots, McpRootsProvider.class),
 				listeners.orderedStream().toList());
@@ -67,7 +68,9 @@ public final class McpClientAutoConfiguration {
 		for (McpClientSettings settings : connections) {
 			clients.add(clientFactory.create(settings, handlers));
 		}
-		return new McpClients(clients, properties.getCloseTimeout());
+		McpClients mcpClients = new McpClients(clients, properties.getCloseTimeout());
+		McpConnectionBeans.checkEachHasABean(mcpClients, beanFactory);
+		return mcpClients;
 	}
 
 	/**

@@ -133,13 +133,10 @@ class McpClientAutoConfigurationTests {
 	}
 
 	@Test
-	void userDefinedBeansWin() {
+	void userDefinedClientsWin() {
 		this.runner.withPropertyValues("mcp.client.connections.one.url=" + url())
-			.withUserConfiguration(UserBeans.class)
-			.run((context) -> {
-				assertThat(context.getBean(McpClients.class)).isSameAs(UserBeans.CLIENTS);
-				assertThat(context.getBean("one")).isEqualTo("mine");
-			});
+			.withUserConfiguration(UserClients.class)
+			.run((context) -> assertThat(context).getBean(McpClients.class).isSameAs(UserClients.CLIENTS));
 	}
 
 	@Test
@@ -427,18 +424,14 @@ class McpClientAutoConfigurationTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	static class UserBeans {
+	static class UserClients {
 
-		static final McpClients CLIENTS = new McpClients(List.of(), Duration.ofSeconds(1));
+		static final McpClients CLIENTS = new McpClients(List.of(McpConnectionBeanRegistrarTests.client("one")),
+				Duration.ofSeconds(1));
 
 		@Bean
 		McpClients myClients() {
 			return CLIENTS;
-		}
-
-		@Bean
-		String one() {
-			return "mine";
 		}
 
 	}
