@@ -8,9 +8,12 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.aot.BeanFactoryInitializationAotContribution;
 import org.springframework.beans.factory.aot.BeanFactoryInitializationAotProcessor;
+import org.springframework.beans.factory.aot.BeanRegistrationAotContribution;
+import org.springframework.beans.factory.aot.BeanRegistrationAotProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
+import org.springframework.beans.factory.support.RegisteredBean;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
@@ -23,10 +26,11 @@ import org.springframework.core.env.Environment;
  * since the connection would otherwise silently have no bean.
  * <p>
  * Ahead-of-time processing runs this registrar at build time and writes out the
- * definitions it registered, so the registrar itself is left out of the generated code.
+ * definitions it registered (with what {@link McpConnectionBeans#aotContribution} adds),
+ * so the registrar itself is left out of the generated code.
  */
-final class McpConnectionBeanRegistrar
-		implements BeanDefinitionRegistryPostProcessor, BeanFactoryInitializationAotProcessor {
+final class McpConnectionBeanRegistrar implements BeanDefinitionRegistryPostProcessor,
+		BeanFactoryInitializationAotProcessor, BeanRegistrationAotProcessor {
 
 	private final Environment environment;
 
@@ -73,6 +77,11 @@ final class McpConnectionBeanRegistrar
 	public @Nullable BeanFactoryInitializationAotContribution processAheadOfTime(
 			ConfigurableListableBeanFactory beanFactory) {
 		return null;
+	}
+
+	@Override
+	public @Nullable BeanRegistrationAotContribution processAheadOfTime(RegisteredBean registeredBean) {
+		return McpConnectionBeans.aotContribution(registeredBean);
 	}
 
 }

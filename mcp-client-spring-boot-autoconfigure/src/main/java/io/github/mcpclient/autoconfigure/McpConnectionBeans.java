@@ -1,14 +1,24 @@
 package io.github.mcpclient.autoconfigure;
 
+import java.util.function.Predicate;
+
 import io.github.mcpclient.McpClient;
 import io.github.mcpclient.McpClients;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.aot.generate.GenerationContext;
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.aot.BeanRegistrationAotContribution;
+import org.springframework.beans.factory.aot.BeanRegistrationCode;
+import org.springframework.beans.factory.aot.BeanRegistrationCodeFragments;
+import org.springframework.beans.factory.aot.BeanRegistrationCodeFragmentsDecorator;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.ConstructorArgumentValues;
 import org.springframework.beans.factory.config.RuntimeBeanReference;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
+import org.springframework.beans.factory.support.RegisteredBean;
 import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.javapoet.CodeBlock;
 
 /**
  * The per-connection {@link McpClient} beans: each one the client of its connection in
@@ -16,7 +26,7 @@ import org.springframework.beans.factory.support.RootBeanDefinition;
  * <p>
  * A definition names a static factory method with the connection name as an argument,
  * rather than carrying an instance supplier, so that ahead-of-time processing can write
- * it out.
+ * it out; {@link #aotContribution(RegisteredBean)} keeps what it would lose.
  */
 final class McpConnectionBeans {
 
@@ -72,8 +82,45 @@ final class McpConnectionBeans {
 		}
 	}
 
+	/**
+	 * What ahead-of-time processing must add to a per-connection bean's generated
+	 * definition. It writes out the destroy methods inferred at build time, and the empty
+	 * name infers none, so the generated definition would have no destroy method name and
+	 * the container would infer {@code close()} again at runtime: each connection would
+	 * be closed once by its own bean, one after the other, and again by
+	 * {@link McpClients}.
+	 * @param registeredBean a bean being processed ahead of time
+	 * @return the contribution for a per-connection bean, otherwise {@code null}
+	 */
+	static @Nullable BeanRegistrationAotContribution aotContribution(RegisteredBean registeredBean) {
+		RootBeanDefinition definition = registeredBean.getMergedBeanDefinition();
+		if (!definition.hasBeanClass() || definition.getBeanClass() != McpConnectionBeans.class) {
+			return null;
+		}
+		return BeanRegistrationAotContribution.withCustomCodeFragments(WithoutDestroyMethod::new);
+	}
+
 	private static String property(String connectionName) {
 		return McpClientSettingsMapper.PREFIX + "connections." + connectionName;
+	}
+
+	private static final class WithoutDestroyMethod extends BeanRegistrationCodeFragmentsDecorator {
+
+		WithoutDestroyMethod(BeanRegistrationCodeFragments delegate) {
+			super(delegate);
+		}
+
+		@Override
+		public CodeBlock generateSetBeanDefinitionPropertiesCode(GenerationContext generationContext,
+				BeanRegistrationCode beanRegistrationCode, RootBeanDefinition beanDefinition,
+				Predicate<String> attributeFilter) {
+			return CodeBlock.builder()
+				.add(super.generateSetBeanDefinitionPropertiesCode(generationContext, beanRegistrationCode,
+						beanDefinition, attributeFilter))
+				.addStatement("$L.setDestroyMethodName($S)", BEAN_DEFINITION_VARIABLE, "")
+				.build();
+		}
+
 	}
 
 }
