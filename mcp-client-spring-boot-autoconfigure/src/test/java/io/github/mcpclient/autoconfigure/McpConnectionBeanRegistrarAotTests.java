@@ -1,14 +1,18 @@
 package io.github.mcpclient.autoconfigure;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.mcpclient.McpClient;
+import io.github.mcpclient.McpClientSettings;
 import io.github.mcpclient.McpClients;
 import io.github.mcpclient.McpWireMock;
 import io.github.mcpclient.ReactiveMcpClient;
+import io.github.mcpclient.engine.McpClientFactory;
+import io.github.mcpclient.protocol.Era;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
@@ -24,6 +28,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.aot.ApplicationContextAotGenerator;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.test.tools.CompileWithForkedClassLoader;
+import org.springframework.core.env.Environment;
 import org.springframework.core.test.tools.TestCompiler;
 import org.springframework.javapoet.ClassName;
 
@@ -51,39 +56,36 @@ class McpConnectionBeanRegistrarAotTests {
 	@RegisterExtension
 	static final WireMockExtension server = WireMockExtension.newInstance().options(options().dynamicPort()).build();
 
+	// One application with its own McpClients, since each application processed here
+	// costs
+	// a compilation; the sample's McpClientSampleApplicationAotIT starts the
+	// auto-configured McpClients processed ahead of time
 	@Test
-	void eachConnectionIsABeanNamedAndQualifiedByItsNameThatTalksToItsServer() {
+	void connectionBeansAreWrittenOutAndLeaveClosingToMcpClients() {
 		McpWireMock.stubPingableServer(server, "sess-1234567");
 		server.stubFor(delete(urlEqualTo("/mcp")).willReturn(aResponse().withStatus(204)));
 		String[] properties = { "mcp.client.connections.weather.url=" + server.baseUrl() + "/mcp",
-				"mcp.client.connections.files.url=" + server.baseUrl() + "/mcp", "mcp.client.close-timeout=30s" };
-		runAheadOfTimeProcessed(Application.class, properties, (context) -> {
+				"mcp.client.connections.files.url=http://127.0.0.1:9/mcp" };
+		runAheadOfTimeProcessed(properties, (context) -> {
 			McpClients clients = context.getBean(McpClients.class);
 			assertThat(context.getBeansOfType(McpClient.class)).containsOnlyKeys("weather", "files");
 			assertThat(context.getBean("weather")).isSameAs(clients.get("weather"));
 			assertThat(context.getBean(InjectsWeather.class).weather).isSameAs(clients.get("weather"));
-			clients.get("weather").ping();
+			context.getBean("weather", McpClient.class).ping();
+			McpClient files = context.getBean("files", McpClient.class);
+
 			context.close();
+
 			server.verify(1, deleteRequestedFor(urlEqualTo("/mcp")));
+			// McpClients closes every connection at once, within its close timeout; a
+			// connection's own bean does not close it first
+			then(files.reactive()).should().close();
+			then(files).should(never()).close();
 		});
 	}
 
-	@Test
-	void closingTheContextLeavesClosingTheConnectionsToMcpClients() {
-		runAheadOfTimeProcessed(ApplicationWithItsOwnClients.class,
-				new String[] { "mcp.client.connections.weather.url=http://127.0.0.1:9/mcp" }, (context) -> {
-					McpClient weather = context.getBean("weather", McpClient.class);
-					context.close();
-					// McpClients closes every connection at once, within its close
-					// timeout
-					then(weather.reactive()).should().close();
-					then(weather).should(never()).close();
-				});
-	}
-
-	private static void runAheadOfTimeProcessed(Class<?> application, String[] properties,
-			Consumer<GenericApplicationContext> assertions) {
-		GenericApplicationContext buildTime = context(application, properties);
+	private static void runAheadOfTimeProcessed(String[] properties, Consumer<GenericApplicationContext> assertions) {
+		GenericApplicationContext buildTime = buildTimeContext(properties);
 		TestGenerationContext generationContext = new TestGenerationContext();
 		ClassName initializerName = new ApplicationContextAotGenerator().processAheadOfTime(buildTime,
 				generationContext);
@@ -105,11 +107,11 @@ class McpConnectionBeanRegistrarAotTests {
 		});
 	}
 
-	private static GenericApplicationContext context(Class<?> application, String[] properties) {
+	private static GenericApplicationContext buildTimeContext(String[] properties) {
 		GenericApplicationContext context = new GenericApplicationContext();
 		AnnotationConfigUtils.registerAnnotationConfigProcessors(context);
 		TestPropertyValues.of(properties).applyTo(context);
-		context.registerBean(application);
+		context.registerBean(Application.class);
 		return context;
 	}
 
@@ -118,24 +120,24 @@ class McpConnectionBeanRegistrarAotTests {
 	static class Application {
 
 		@Bean
-		InjectsWeather injectsWeather(@Qualifier("weather") McpClient weather) {
-			return new InjectsWeather(weather);
+		McpClients mcpClients(Environment environment) {
+			McpClient weather = McpClientFactory.create()
+				.create(McpClientSettings
+					.builder("weather",
+							URI.create(environment.getRequiredProperty("mcp.client.connections.weather.url")))
+					.era(Era.LEGACY)
+					.build());
+			McpClient files = mock(McpClient.class);
+			ReactiveMcpClient reactive = mock(ReactiveMcpClient.class);
+			given(files.name()).willReturn("files");
+			given(files.reactive()).willReturn(reactive);
+			given(reactive.close()).willReturn(Mono.empty());
+			return new McpClients(List.of(weather, files), Duration.ofSeconds(30));
 		}
 
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ImportAutoConfiguration(McpClientAutoConfiguration.class)
-	static class ApplicationWithItsOwnClients {
-
 		@Bean
-		McpClients mcpClients() {
-			McpClient weather = mock(McpClient.class);
-			ReactiveMcpClient reactive = mock(ReactiveMcpClient.class);
-			given(weather.name()).willReturn("weather");
-			given(weather.reactive()).willReturn(reactive);
-			given(reactive.close()).willReturn(Mono.empty());
-			return new McpClients(List.of(weather), Duration.ofSeconds(30));
+		InjectsWeather injectsWeather(@Qualifier("weather") McpClient weather) {
+			return new InjectsWeather(weather);
 		}
 
 	}
