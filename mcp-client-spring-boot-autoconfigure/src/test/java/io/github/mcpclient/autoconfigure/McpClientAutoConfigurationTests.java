@@ -61,6 +61,9 @@ class McpClientAutoConfigurationTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(McpClientAutoConfiguration.class, WebClientAutoConfiguration.class));
 
+	// Long: waits end as soon as what they wait for has happened
+	private static final Duration WAIT = Duration.ofSeconds(30);
+
 	private String url() {
 		return server.baseUrl() + "/mcp";
 	}
@@ -214,7 +217,8 @@ class McpClientAutoConfigurationTests {
 				server.verify(
 						postRequestedFor(urlEqualTo("/mcp")).withRequestBody(matchingJsonPath("$.params.capabilities",
 								equalToJson("{\"elicitation\":{},\"roots\":{\"listChanged\":true}}"))));
-				server.verify(1, getRequestedFor(urlEqualTo("/mcp")));
+				// The GET stream opens beside the first call, not before it returns
+				await().atMost(WAIT).untilAsserted(() -> server.verify(1, getRequestedFor(urlEqualTo("/mcp"))));
 			});
 	}
 
@@ -268,8 +272,7 @@ class McpClientAutoConfigurationTests {
 				clients.get("two").ping();
 				server.verify(0, getRequestedFor(urlEqualTo("/mcp")));
 				clients.get("one").ping();
-				await().atMost(Duration.ofSeconds(5))
-					.untilAsserted(() -> server.verify(1, getRequestedFor(urlEqualTo("/mcp"))));
+				await().atMost(WAIT).untilAsserted(() -> server.verify(1, getRequestedFor(urlEqualTo("/mcp"))));
 			});
 	}
 
@@ -320,7 +323,7 @@ class McpClientAutoConfigurationTests {
 			.withPropertyValues("mcp.client.connections.one.url=" + url(), "mcp.client.initialize-on-startup=true")
 			.run((context) -> {
 				McpClient client = context.getBean(McpClient.class);
-				client.reactive().initialize().block(Duration.ofSeconds(5));
+				client.reactive().initialize().block(WAIT);
 				server.verify(1, postRequestedFor(urlEqualTo("/mcp"))
 					.withRequestBody(matchingJsonPath("$.method", equalTo("initialize"))));
 			});
@@ -350,12 +353,14 @@ class McpClientAutoConfigurationTests {
 	void contextCloseEndsEachSessionOnce() {
 		stubServer();
 		server.stubFor(delete(urlEqualTo("/mcp")).willReturn(aResponse().withStatus(204)));
-		this.runner.withPropertyValues("mcp.client.connections.one.url=" + url()).run((context) -> {
-			context.getBean(McpClient.class).ping();
-			context.close();
-			server.verify(1,
-					deleteRequestedFor(urlEqualTo("/mcp")).withHeader("MCP-Session-Id", equalTo("sess-1234567")));
-		});
+		// A deadline for what must succeed, however busy the machine
+		this.runner.withPropertyValues("mcp.client.connections.one.url=" + url(), "mcp.client.close-timeout=30s")
+			.run((context) -> {
+				context.getBean(McpClient.class).ping();
+				context.close();
+				server.verify(1,
+						deleteRequestedFor(urlEqualTo("/mcp")).withHeader("MCP-Session-Id", equalTo("sess-1234567")));
+			});
 	}
 
 	private static List<Throwable> causeChain(Throwable ex) {
