@@ -31,6 +31,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Auto-configuration of one MCP client per connection configured under
  * {@code mcp.client.connections}.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(afterName = "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")
 @ConditionalOnClass(WebClient.class)

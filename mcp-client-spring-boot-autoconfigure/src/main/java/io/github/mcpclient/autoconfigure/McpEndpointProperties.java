@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Configuration properties for the {@link McpEndpoint}.
+ *
+ * @since 0.1.0
  */
 @ConfigurationProperties("management.endpoint.mcp")
 public class McpEndpointProperties {
