@@ -61,6 +61,7 @@ public final class McpClientAutoConfiguration {
 		List<McpClientSettings> connections = new McpClientSettingsMapper(properties,
 				environment.getProperty("spring.application.name"), handlers.expectsServerMessages())
 			.map();
+		McpConnectionBeans.checkEachHasABean(connections, beanFactory);
 		McpClientFactory.Builder factory = McpClientFactory.builder()
 			.webClientBuilder(webClientBuilder.getIfAvailable(WebClient::builder))
 			.eraVerdicts(eraVerdicts);
@@ -70,9 +71,7 @@ public final class McpClientAutoConfiguration {
 		for (McpClientSettings settings : connections) {
 			clients.add(clientFactory.create(settings, handlers));
 		}
-		McpClients mcpClients = new McpClients(clients, properties.getCloseTimeout());
-		McpConnectionBeans.checkEachHasABean(mcpClients, beanFactory);
-		return mcpClients;
+		return new McpClients(clients, properties.getCloseTimeout());
 	}
 
 	/**

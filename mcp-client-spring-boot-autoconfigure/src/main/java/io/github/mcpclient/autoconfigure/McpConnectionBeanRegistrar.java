@@ -54,18 +54,19 @@ final class McpConnectionBeanRegistrar implements BeanDefinitionRegistryPostProc
 		}
 	}
 
+	/**
+	 * Whether the name is taken by the application's own client. Taken by a bean of
+	 * another type, it is a clash.
+	 */
 	private static boolean isApplicationsOwnClient(BeanDefinitionRegistry registry, String name) {
-		if (!(registry instanceof ConfigurableListableBeanFactory beanFactory)) {
-			return registry.isBeanNameInUse(name) && failOnClash(name, null);
-		}
-		if (!beanFactory.containsLocalBean(name)) {
+		if (!registry.isBeanNameInUse(name)) {
 			return false;
 		}
-		Class<?> type = beanFactory.getType(name, false);
-		return (type != null && McpClient.class.isAssignableFrom(type)) || failOnClash(name, type);
-	}
-
-	private static boolean failOnClash(String name, @Nullable Class<?> type) {
+		Class<?> type = (registry instanceof ConfigurableListableBeanFactory beanFactory)
+				? beanFactory.getType(name, false) : null;
+		if (type != null && McpClient.class.isAssignableFrom(type)) {
+			return true;
+		}
 		throw new IllegalStateException("The MCP connection '" + name + "' (" + McpClientSettingsMapper.PREFIX
 				+ "connections." + name + ") cannot be registered as an McpClient bean named '" + name
 				+ "': that name is taken by a bean of "

@@ -1,8 +1,10 @@
 package io.github.mcpclient.autoconfigure;
 
+import java.util.List;
 import java.util.function.Predicate;
 
 import io.github.mcpclient.McpClient;
+import io.github.mcpclient.McpClientSettings;
 import io.github.mcpclient.McpClients;
 import org.jspecify.annotations.Nullable;
 
@@ -64,14 +66,16 @@ final class McpConnectionBeans {
 	}
 
 	/**
-	 * Check that every client has a bean of its own. The bean definitions are registered
-	 * before any bean is created (for an application processed ahead of time, at build
-	 * time), so a connection that appears only later would otherwise silently lack one.
-	 * @param clients the clients
+	 * Check that every connection has a bean of its own. The bean definitions are
+	 * registered before any bean is created (for an application processed ahead of time,
+	 * at build time), so a connection that appears only later would otherwise silently
+	 * lack one.
+	 * @param connections the settings of the connections to create
 	 * @param beanFactory the bean factory that holds the per-connection beans
 	 */
-	static void checkEachHasABean(McpClients clients, BeanFactory beanFactory) {
-		for (String name : clients.names()) {
+	static void checkEachHasABean(List<McpClientSettings> connections, BeanFactory beanFactory) {
+		for (McpClientSettings connection : connections) {
+			String name = connection.connectionName();
 			if (!beanFactory.containsBean(name)) {
 				throw new IllegalStateException("The MCP connection '" + name + "' has no McpClient bean: "
 						+ property(name) + " was not configured yet when the bean definitions were registered "
