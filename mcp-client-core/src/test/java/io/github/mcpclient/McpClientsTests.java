@@ -6,12 +6,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -22,7 +18,6 @@ import static org.mockito.Mockito.mock;
 /**
  * Tests for {@link McpClients}.
  */
-@ExtendWith(OutputCaptureExtension.class)
 class McpClientsTests {
 
 	private static final Duration LONG = Duration.ofSeconds(30);
@@ -91,14 +86,19 @@ class McpClientsTests {
 	}
 
 	@Test
-	void closeReturnsAfterItsTimeoutWhenASessionNeverEnds(CapturedOutput output) {
-		new McpClients(List.of(client("stuck", Mono.never())), Duration.ofMillis(50)).close();
+	void closeReturnsAfterItsTimeoutWhenASessionNeverEnds() {
+		AtomicBoolean closed = new AtomicBoolean();
+		McpClient stuck = client("stuck", Mono.never());
+		McpClient healthy = client("healthy", Mono.fromRunnable(() -> closed.set(true)));
 
-		assertThat(output).contains("MCP connections did not close within 50 ms");
+		// Returns rather than blocking shutdown for good, and does not throw
+		new McpClients(List.of(stuck, healthy), Duration.ofMillis(50)).close();
+
+		assertThat(closed).isTrue();
 	}
 
 	@Test
-	void closeLogsAFailureAndStillClosesTheOthers(CapturedOutput output) {
+	void closeGoesOnPastAFailureWithoutThrowing() {
 		AtomicBoolean closed = new AtomicBoolean();
 		McpClient failing = client("failing", Mono.error(new IllegalStateException("server gone")));
 		McpClient healthy = client("healthy", Mono.fromRunnable(() -> closed.set(true)));
@@ -106,7 +106,6 @@ class McpClientsTests {
 		new McpClients(List.of(failing, healthy), LONG).close();
 
 		assertThat(closed).isTrue();
-		assertThat(output).contains("Could not close MCP connection 'failing': server gone");
 	}
 
 	private static McpClient client(String name, Mono<Void> close) {
