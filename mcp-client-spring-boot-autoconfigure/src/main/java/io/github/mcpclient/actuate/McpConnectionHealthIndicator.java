@@ -23,6 +23,8 @@ import org.springframework.boot.health.contributor.Status;
  * <p>
  * With pinging on, every check pings the server (connecting first if needed, bounded by
  * the connection's timeouts) and reports {@link Status#DOWN DOWN} when that fails.
+ *
+ * @since 0.1.0
  */
 public class McpConnectionHealthIndicator implements HealthIndicator {
 

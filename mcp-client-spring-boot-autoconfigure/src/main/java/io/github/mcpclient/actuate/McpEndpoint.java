@@ -29,6 +29,8 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 /**
  * {@link Endpoint @Endpoint} that shows the state of every MCP connection and can end a
  * connection's session.
+ *
+ * @since 0.1.0
  */
 @Endpoint(id = "mcp")
 public class McpEndpoint {
@@ -152,6 +154,7 @@ public class McpEndpoint {
 	 * Every MCP connection of the application, by name in configuration order.
 	 *
 	 * @param connections the connections
+	 * @since 0.1.0
 	 */
 	public record ConnectionsDescriptor(
 			Map<String, ConnectionDescriptor> connections) implements OperationResponseBody {
@@ -177,6 +180,7 @@ public class McpEndpoint {
 	 * @param failures calls that failed
 	 * @param reinitializations handshakes after the first successful one
 	 * @param lastError the most recent failure
+	 * @since 0.1.0
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record ConnectionDescriptor(String name, String url, SessionState state, @Nullable Era era,
@@ -193,6 +197,7 @@ public class McpEndpoint {
 	 * @param type the exception class name
 	 * @param message the exception message
 	 * @param at when it happened
+	 * @since 0.1.0
 	 */
 	public record LastErrorDescriptor(String type, String message, Instant at) {
 

@@ -8,12 +8,18 @@ import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExten
 /**
  * {@link EndpointWebExtension @EndpointWebExtension} for the {@link McpEndpoint} that
  * answers an unknown connection name with 404.
+ *
+ * @since 0.1.0
  */
 @EndpointWebExtension(endpoint = McpEndpoint.class)
 public class McpEndpointWebExtension {
 
 	private final McpEndpoint delegate;
 
+	/**
+	 * Create a web extension of the given endpoint.
+	 * @param delegate the endpoint
+	 */
 	public McpEndpointWebExtension(McpEndpoint delegate) {
 		this.delegate = delegate;
 	}

@@ -14,7 +14,10 @@ import io.github.mcpclient.McpNotificationListener;
 import io.github.mcpclient.McpRootsProvider;
 import io.github.mcpclient.McpSamplingHandler;
 import io.github.mcpclient.engine.McpClientFactory;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.NoUniqueBeanDefinitionException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -28,6 +31,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Auto-configuration of one MCP client per connection configured under
  * {@code mcp.client.connections}.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(afterName = "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")
 @ConditionalOnClass(WebClient.class)
@@ -47,14 +52,16 @@ public final class McpClientAutoConfiguration {
 			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<McpClientCustomizer> customizers,
 			ObjectProvider<McpElicitationHandler> elicitation, ObjectProvider<McpSamplingHandler> sampling,
 			ObjectProvider<McpRootsProvider> roots, ObjectProvider<McpNotificationListener> listeners,
-			EraVerdicts eraVerdicts) {
-		McpClientHandlers handlers = new McpClientHandlers(elicitation.getIfUnique(), sampling.getIfUnique(),
-				roots.getIfUnique(), listeners.orderedStream().toList());
+			EraVerdicts eraVerdicts, ListableBeanFactory beanFactory) {
+		McpClientHandlers handlers = new McpClientHandlers(single(elicitation, McpElicitationHandler.class),
+				single(sampling, McpSamplingHandler.class), single(roots, McpRootsProvider.class),
+				listeners.orderedStream().toList());
 		// Servers send requests and notifications of their own on the GET stream, so an
 		// application that handles them listens unless told otherwise.
 		List<McpClientSettings> connections = new McpClientSettingsMapper(properties,
 				environment.getProperty("spring.application.name"), handlers.expectsServerMessages())
 			.map();
+		McpConnectionBeans.checkEachHasABean(connections, beanFactory);
 		McpClientFactory.Builder factory = McpClientFactory.builder()
 			.webClientBuilder(webClientBuilder.getIfAvailable(WebClient::builder))
 			.eraVerdicts(eraVerdicts);
@@ -65,6 +72,22 @@ public final class McpClientAutoConfiguration {
 			clients.add(clientFactory.create(settings, handlers));
 		}
 		return new McpClients(clients, properties.getCloseTimeout());
+	}
+
+	/**
+	 * The one handler of a type, or the primary one of several. A second handler must not
+	 * go unnoticed: ignoring both would quietly drop the capability.
+	 */
+	private static <T> @Nullable T single(ObjectProvider<T> handlers, Class<T> type) {
+		try {
+			return handlers.getIfAvailable();
+		}
+		catch (NoUniqueBeanDefinitionException ex) {
+			throw new NoUniqueBeanDefinitionException(type, ex.getBeanNamesFound(),
+					"MCP clients use one " + type.getSimpleName() + " but " + ex.getNumberOfBeansFound()
+							+ " beans were found: " + String.join(", ", ex.getBeanNamesFound())
+							+ ". Mark one of them @Primary, or remove the others.");
+		}
 	}
 
 	@Bean

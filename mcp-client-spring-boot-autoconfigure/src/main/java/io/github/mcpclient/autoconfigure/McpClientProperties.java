@@ -12,6 +12,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration properties for MCP clients.
+ *
+ * @since 0.1.0
  */
 @ConfigurationProperties("mcp.client")
 public class McpClientProperties {
@@ -188,6 +190,8 @@ public class McpClientProperties {
 
 	/**
 	 * Identity of the client.
+	 *
+	 * @since 0.1.0
 	 */
 	public static class ClientInfo {
 
@@ -222,6 +226,8 @@ public class McpClientProperties {
 
 	/**
 	 * One MCP server.
+	 *
+	 * @since 0.1.0
 	 */
 	public static class Connection {
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +24,7 @@ import org.springframework.util.unit.DataSize;
  */
 final class McpClientSettingsMapper {
 
-	private static final String PREFIX = "mcp.client.";
+	static final String PREFIX = "mcp.client.";
 
 	private final McpClientProperties properties;
 
@@ -39,12 +40,24 @@ final class McpClientSettingsMapper {
 
 	List<McpClientSettings> map() {
 		List<McpClientSettings> settings = new ArrayList<>();
-		for (Map.Entry<String, McpClientProperties.Connection> entry : this.properties.getConnections().entrySet()) {
-			if (entry.getValue().isEnabled()) {
-				settings.add(map(entry.getKey(), entry.getValue()));
-			}
-		}
+		enabled(this.properties.getConnections()).forEach((name, connection) -> settings.add(map(name, connection)));
 		return settings;
+	}
+
+	/**
+	 * The connections to create, in configuration order.
+	 * @param connections the configured connections
+	 * @return the enabled ones
+	 */
+	static Map<String, McpClientProperties.Connection> enabled(
+			Map<String, McpClientProperties.Connection> connections) {
+		Map<String, McpClientProperties.Connection> enabled = new LinkedHashMap<>();
+		connections.forEach((name, connection) -> {
+			if (connection.isEnabled()) {
+				enabled.put(name, connection);
+			}
+		});
+		return enabled;
 	}
 
 	private McpClientSettings map(String name, McpClientProperties.Connection connection) {

@@ -16,6 +16,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * Auto-configuration of the {@link McpEndpoint}, when Actuator is present and the
  * endpoint is exposed.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = McpClientAutoConfiguration.class)
 @ConditionalOnClass(ConditionalOnAvailableEndpoint.class)

@@ -1,6 +1,6 @@
 package io.github.mcpclient.autoconfigure;
 
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 import io.github.mcpclient.actuate.McpEndpoint;
@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Configuration properties for the {@link McpEndpoint}.
+ *
+ * @since 0.1.0
  */
 @ConfigurationProperties("management.endpoint.mcp")
 public class McpEndpointProperties {
@@ -24,7 +26,7 @@ public class McpEndpointProperties {
 	 * Roles used to determine whether a user is authorized to be shown session ids in
 	 * full. When empty, all authenticated users are authorized.
 	 */
-	private final Set<String> roles = new HashSet<>();
+	private final Set<String> roles = new LinkedHashSet<>();
 
 	public Show getShowValues() {
 		return this.showValues;

@@ -21,6 +21,8 @@ import org.springframework.context.annotation.Bean;
  * Auto-configuration of the {@code mcp} health contributor: one
  * {@link McpConnectionHealthIndicator} per connection, when Spring Boot's health support
  * is present.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = McpClientAutoConfiguration.class)
 @ConditionalOnClass(ConditionalOnEnabledHealthIndicator.class)

@@ -7,6 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Configuration properties for the {@link McpConnectionHealthIndicator MCP health
  * indicators}.
+ *
+ * @since 0.1.0
  */
 @ConfigurationProperties("management.health.mcp")
 public class McpHealthIndicatorProperties {

@@ -65,8 +65,9 @@ final class StubMcpServer {
 	static McpClient client(String name, WireMockExtension server) {
 		McpClientSettings settings = McpClientSettings.builder(name, URI.create(server.baseUrl() + PATH))
 			.era(Era.LEGACY)
-			.requestTimeout(Duration.ofSeconds(5))
-			.initializeTimeout(Duration.ofSeconds(5))
+			// Every call here must succeed: a deadline no busy machine reaches
+			.requestTimeout(Duration.ofSeconds(30))
+			.initializeTimeout(Duration.ofSeconds(30))
 			.build();
 		return McpClientFactory.create().create(settings);
 	}

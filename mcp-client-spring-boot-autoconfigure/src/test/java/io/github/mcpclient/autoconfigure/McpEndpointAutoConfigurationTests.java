@@ -92,7 +92,7 @@ class McpEndpointAutoConfigurationTests {
 			.run((context) -> {
 				McpEndpointProperties properties = context.getBean(McpEndpointProperties.class);
 				assertThat(properties.getShowValues()).isEqualTo(Show.WHEN_AUTHORIZED);
-				assertThat(properties.getRoles()).containsExactlyInAnyOrder("ADMIN", "OPS");
+				assertThat(properties.getRoles()).containsExactly("ADMIN", "OPS");
 			});
 	}
 

@@ -1,6 +1,7 @@
 package io.github.mcpclient.autoconfigure;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.mcpclient.McpClient;
@@ -60,7 +61,11 @@ class McpEndpointWebIntegrationTests {
 	@BeforeEach
 	void connect() {
 		stubServer();
-		this.http = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port + "/actuator").build();
+		// WebTestClient's default of 5 seconds is a guess at the machine's speed
+		this.http = WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.port + "/actuator")
+			.responseTimeout(Duration.ofSeconds(30))
+			.build();
 		// Whatever an earlier test left, this one starts from a live session.
 		this.weather.ping();
 	}
