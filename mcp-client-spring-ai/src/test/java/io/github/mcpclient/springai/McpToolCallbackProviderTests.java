@@ -5,14 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.mcpclient.McpClient;
 import io.github.mcpclient.McpClients;
-import io.github.mcpclient.ReactiveMcpClient;
 import io.github.mcpclient.exception.McpTransportException;
 import io.github.mcpclient.protocol.ListToolsResult;
-import io.github.mcpclient.protocol.Tool;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,9 +21,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.BDDMockito.given;
-import static org.mockito.Mockito.mock;
 
 /**
  * Which callbacks the provider offers, and when it asks the servers for their tools.
