@@ -123,7 +123,7 @@ public class McpEndpoint {
 		return new ConnectionDescriptor(client.name(), withoutUserInfo(session.url()), session.state(), session.era(),
 				session.protocolVersion(), shownSessionId, fingerprint, (server != null) ? server.name() : null,
 				(server != null) ? server.version() : null, session.establishedAt(), session.lastActivityAt(),
-				statistics.requests(), statistics.failures(), statistics.reinitializations(),
+				statistics.requests(), statistics.failures(), statistics.reinitializations(), statistics.retries(),
 				(error != null) ? new LastErrorDescriptor(error.type(), error.message(), error.at()) : null);
 	}
 
@@ -179,6 +179,7 @@ public class McpEndpoint {
 	 * @param requests requests and notifications sent
 	 * @param failures calls that failed
 	 * @param reinitializations handshakes after the first successful one
+	 * @param retries requests the client sent again by itself
 	 * @param lastError the most recent failure
 	 * @since 0.1.0
 	 */
@@ -186,7 +187,7 @@ public class McpEndpoint {
 	public record ConnectionDescriptor(String name, String url, SessionState state, @Nullable Era era,
 			@Nullable String protocolVersion, @Nullable String sessionId, @Nullable String sessionIdFingerprint,
 			@Nullable String serverName, @Nullable String serverVersion, @Nullable Instant establishedAt,
-			@Nullable Instant lastActivityAt, long requests, long failures, long reinitializations,
+			@Nullable Instant lastActivityAt, long requests, long failures, long reinitializations, long retries,
 			@Nullable LastErrorDescriptor lastError) implements OperationResponseBody {
 
 	}

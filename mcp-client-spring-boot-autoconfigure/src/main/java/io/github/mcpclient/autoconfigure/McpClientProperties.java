@@ -88,9 +88,27 @@ public class McpClientProperties {
 	private DataSize maxEventSize = DataSize.ofMegabytes(4);
 
 	/**
+	 * When requests are sent again by the client itself.
+	 */
+	private final Retry retry = new Retry();
+
+	/**
+	 * Bound on the requests each connection has in flight.
+	 */
+	private final Bulkhead bulkhead = new Bulkhead();
+
+	/**
 	 * MCP server connections, by name.
 	 */
 	private final Map<String, Connection> connections = new LinkedHashMap<>();
+
+	public Retry getRetry() {
+		return this.retry;
+	}
+
+	public Bulkhead getBulkhead() {
+		return this.bulkhead;
+	}
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -274,6 +292,26 @@ public class McpClientProperties {
 		 */
 		private @Nullable Era era;
 
+		/**
+		 * When requests to this server are sent again. Each value defaults to the one
+		 * under 'mcp.client.retry'.
+		 */
+		private final Retry retry = new Retry();
+
+		/**
+		 * Bound on the requests in flight to this server. Each value defaults to the one
+		 * under 'mcp.client.bulkhead'.
+		 */
+		private final Bulkhead bulkhead = new Bulkhead();
+
+		public Retry getRetry() {
+			return this.retry;
+		}
+
+		public Bulkhead getBulkhead() {
+			return this.bulkhead;
+		}
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -332,6 +370,105 @@ public class McpClientProperties {
 
 		public void setEra(@Nullable Era era) {
 			this.era = era;
+		}
+
+	}
+
+	/**
+	 * When the client sends a request again by itself, within the request's deadline.
+	 *
+	 * @since 0.1.0
+	 */
+	public static class Retry {
+
+		/**
+		 * Whether the client sends requests again after a lost session, a refused
+		 * connection or a server that asked it to come back later. Default: true.
+		 */
+		private @Nullable Boolean enabled;
+
+		/**
+		 * First wait before sending a request again; later waits double. Default: 100ms.
+		 */
+		private @Nullable Duration firstBackoff;
+
+		/**
+		 * Longest wait before sending a request again. Default: 2s.
+		 */
+		private @Nullable Duration maxBackoff;
+
+		/**
+		 * Whether tool calls may be sent again after a 429, 502, 503 or 504 or a broken
+		 * exchange, when the server's tools have no side effects. Default: false.
+		 */
+		private @Nullable Boolean toolCalls;
+
+		public @Nullable Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(@Nullable Boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable Duration getFirstBackoff() {
+			return this.firstBackoff;
+		}
+
+		public void setFirstBackoff(@Nullable Duration firstBackoff) {
+			this.firstBackoff = firstBackoff;
+		}
+
+		public @Nullable Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(@Nullable Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+		public @Nullable Boolean getToolCalls() {
+			return this.toolCalls;
+		}
+
+		public void setToolCalls(@Nullable Boolean toolCalls) {
+			this.toolCalls = toolCalls;
+		}
+
+	}
+
+	/**
+	 * A bound on the requests one connection has in flight.
+	 *
+	 * @since 0.1.0
+	 */
+	public static class Bulkhead {
+
+		/**
+		 * Most requests in flight at once per connection; 0 for no bound. Default: 0.
+		 */
+		private @Nullable Integer maxInFlight;
+
+		/**
+		 * Most requests waiting for their turn once max-in-flight are running; the ones
+		 * beyond fail at once. Default: 0.
+		 */
+		private @Nullable Integer maxQueued;
+
+		public @Nullable Integer getMaxInFlight() {
+			return this.maxInFlight;
+		}
+
+		public void setMaxInFlight(@Nullable Integer maxInFlight) {
+			this.maxInFlight = maxInFlight;
+		}
+
+		public @Nullable Integer getMaxQueued() {
+			return this.maxQueued;
+		}
+
+		public void setMaxQueued(@Nullable Integer maxQueued) {
+			this.maxQueued = maxQueued;
 		}
 
 	}

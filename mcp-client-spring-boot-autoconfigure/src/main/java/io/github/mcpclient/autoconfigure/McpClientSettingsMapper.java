@@ -88,7 +88,48 @@ final class McpClientSettingsMapper {
 			.timeouts(new McpClientSettings.Timeouts(requestTimeout, initializeTimeout))
 			.limits(limits)
 			.protocol(new McpClientSettings.Protocol(versions, era))
+			.retry(retry(property, connection.getRetry()))
+			.bulkhead(bulkhead(property, connection.getBulkhead()))
 			.build();
+	}
+
+	private McpClientSettings.Retry retry(String property, McpClientProperties.Retry connection) {
+		McpClientProperties.Retry global = this.properties.getRetry();
+		McpClientSettings.Retry defaults = McpClientSettings.Retry.DEFAULTS;
+		boolean enabled = first(connection.getEnabled(), global.getEnabled(), defaults.enabled());
+		boolean toolCalls = first(connection.getToolCalls(), global.getToolCalls(), defaults.toolCalls());
+		Duration firstBackoff = positive(property + "retry.first-backoff", connection.getFirstBackoff(),
+				PREFIX + "retry.first-backoff", first(global.getFirstBackoff(), null, defaults.firstBackoff()));
+		Duration maxBackoff = positive(property + "retry.max-backoff", connection.getMaxBackoff(),
+				PREFIX + "retry.max-backoff", first(global.getMaxBackoff(), null, defaults.maxBackoff()));
+		if (maxBackoff.compareTo(firstBackoff) < 0) {
+			String maxProperty = (connection.getMaxBackoff() != null) ? property + "retry.max-backoff"
+					: PREFIX + "retry.max-backoff";
+			throw new InvalidConfigurationPropertyValueException(maxProperty, maxBackoff,
+					"The longest wait must be no shorter than the first (" + firstBackoff + ").");
+		}
+		return new McpClientSettings.Retry(enabled, firstBackoff, maxBackoff, toolCalls);
+	}
+
+	private McpClientSettings.Bulkhead bulkhead(String property, McpClientProperties.Bulkhead connection) {
+		McpClientProperties.Bulkhead global = this.properties.getBulkhead();
+		return new McpClientSettings.Bulkhead(
+				notNegative(property, "bulkhead.max-in-flight", connection.getMaxInFlight(), global.getMaxInFlight()),
+				notNegative(property, "bulkhead.max-queued", connection.getMaxQueued(), global.getMaxQueued()));
+	}
+
+	private static int notNegative(String property, String name, @Nullable Integer connection,
+			@Nullable Integer global) {
+		int value = first(connection, global, 0);
+		if (value < 0) {
+			String source = (connection != null) ? property + name : PREFIX + name;
+			throw new InvalidConfigurationPropertyValueException(source, value, "The value must not be negative.");
+		}
+		return value;
+	}
+
+	private static <T> T first(@Nullable T connection, @Nullable T global, T fallback) {
+		return (connection != null) ? connection : (global != null) ? global : fallback;
 	}
 
 	private boolean listen(McpClientProperties.Connection connection) {
@@ -133,7 +174,7 @@ final class McpClientSettingsMapper {
 		Duration effective = (value != null) ? value : defaultValue;
 		if (effective.isZero() || effective.isNegative()) {
 			throw new InvalidConfigurationPropertyValueException((value != null) ? property : defaultProperty,
-					effective, "The timeout must be positive.");
+					effective, "The duration must be positive.");
 		}
 		return effective;
 	}

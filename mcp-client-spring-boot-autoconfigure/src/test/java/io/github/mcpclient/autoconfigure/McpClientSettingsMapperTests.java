@@ -185,6 +185,46 @@ class McpClientSettingsMapperTests {
 		}
 	}
 
+	@Test
+	void retryAndBulkheadDefaultToRetriesOnAndNoBound() {
+		McpClientSettings settings = single("mcp.client.connections.weather.url=" + URL);
+
+		assertThat(settings.retry()).isEqualTo(McpClientSettings.Retry.DEFAULTS);
+		assertThat(settings.bulkhead()).isEqualTo(McpClientSettings.Bulkhead.NONE);
+	}
+
+	@Test
+	void retryAndBulkheadTakeGlobalValuesAndConnectionOverrides() {
+		List<McpClientSettings> settings = map(null, false, "mcp.client.connections.weather.url=" + URL,
+				"mcp.client.connections.files.url=" + URL, "mcp.client.retry.first-backoff=50ms",
+				"mcp.client.retry.max-backoff=5s", "mcp.client.retry.tool-calls=true",
+				"mcp.client.bulkhead.max-in-flight=8", "mcp.client.bulkhead.max-queued=16",
+				"mcp.client.connections.files.retry.enabled=false",
+				"mcp.client.connections.files.retry.tool-calls=false",
+				"mcp.client.connections.files.bulkhead.max-in-flight=2");
+
+		assertThat(settings.get(0).retry())
+			.isEqualTo(new McpClientSettings.Retry(true, Duration.ofMillis(50), Duration.ofSeconds(5), true));
+		assertThat(settings.get(0).bulkhead()).isEqualTo(new McpClientSettings.Bulkhead(8, 16));
+		assertThat(settings.get(1).retry())
+			.isEqualTo(new McpClientSettings.Retry(false, Duration.ofMillis(50), Duration.ofSeconds(5), false));
+		assertThat(settings.get(1).bulkhead()).isEqualTo(new McpClientSettings.Bulkhead(2, 16));
+	}
+
+	@Test
+	void invalidRetryAndBulkheadValuesFailNamingTheProperty() {
+		assertInvalid("mcp.client.retry.first-backoff", "mcp.client.connections.weather.url=" + URL,
+				"mcp.client.retry.first-backoff=0s");
+		assertInvalid("mcp.client.connections.weather.retry.max-backoff", "mcp.client.connections.weather.url=" + URL,
+				"mcp.client.connections.weather.retry.max-backoff=-1s");
+		assertInvalid("mcp.client.retry.max-backoff", "mcp.client.connections.weather.url=" + URL,
+				"mcp.client.retry.first-backoff=3s", "mcp.client.retry.max-backoff=1s");
+		assertInvalid("mcp.client.bulkhead.max-in-flight", "mcp.client.connections.weather.url=" + URL,
+				"mcp.client.bulkhead.max-in-flight=-1");
+		assertInvalid("mcp.client.connections.weather.bulkhead.max-queued", "mcp.client.connections.weather.url=" + URL,
+				"mcp.client.connections.weather.bulkhead.max-queued=-2");
+	}
+
 	private static void assertInvalid(String property, String... properties) {
 		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
 			.isThrownBy(() -> map(null, false, properties))
