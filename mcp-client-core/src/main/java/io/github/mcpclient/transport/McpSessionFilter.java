@@ -98,7 +98,10 @@ public final class McpSessionFilter implements ExchangeFilterFunction {
 			}
 		}
 		if (sentSessionId != null && response.statusCode().value() == HttpStatus.NOT_FOUND.value()) {
-			return response.releaseBody().then(Mono.error(expired(sentSessionId, method, 404)));
+			// The body says nothing the status does not; a large one is cut off unread.
+			return ResponseBodies.discard(response, INSPECTED_BYTES)
+				.onErrorComplete()
+				.then(Mono.error(expired(sentSessionId, method, 404)));
 		}
 		if (sentSessionId != null && response.statusCode().value() == HttpStatus.BAD_REQUEST.value()) {
 			return DataBufferUtils
