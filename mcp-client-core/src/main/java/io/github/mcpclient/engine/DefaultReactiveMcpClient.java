@@ -116,8 +116,8 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 		WebClient webClient = webClientBuilder.defaultHeaders((headers) -> settings.headers().forEach(headers::set))
 			.filter(new McpSessionFilter(holder))
 			.build();
-		StreamableHttpTransport transport = new StreamableHttpTransport(settings.connectionName(), settings.url(),
-				webClient, new JsonRpcCodec(mapper), holder, settings.limits());
+		StreamableHttpTransport transport = new StreamableHttpTransport(settings, webClient, new JsonRpcCodec(mapper),
+				holder);
 		return new DefaultReactiveMcpClient(settings, handlers, transport, holder, mapper, eraVerdicts);
 	}
 

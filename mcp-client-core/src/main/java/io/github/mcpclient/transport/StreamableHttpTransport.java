@@ -65,13 +65,22 @@ public final class StreamableHttpTransport {
 
 	private final TransportFailures failures;
 
-	public StreamableHttpTransport(String connectionName, URI endpoint, WebClient webClient, JsonRpcCodec codec,
-			SessionBinding session, McpClientSettings.Limits limits) {
-		this.endpoint = endpoint;
+	/**
+	 * Create the transport of one connection.
+	 * @param settings the connection's settings: its name, endpoint, limits, and the
+	 * headers whose values are kept out of every error
+	 * @param webClient the client, carrying the connection's {@link McpSessionFilter}
+	 * @param codec the JSON-RPC codec
+	 * @param session the connection's session
+	 */
+	public StreamableHttpTransport(McpClientSettings settings, WebClient webClient, JsonRpcCodec codec,
+			SessionBinding session) {
+		this.endpoint = settings.url();
 		this.webClient = webClient;
 		this.codec = codec;
-		this.limits = limits;
-		this.failures = new TransportFailures(connectionName, endpoint, session, codec);
+		this.limits = settings.limits();
+		Redactor redactor = new Redactor(() -> session.current().sessionId(), settings.headers());
+		this.failures = new TransportFailures(settings.connectionName(), this.endpoint, redactor, codec);
 	}
 
 	/**
@@ -292,7 +301,7 @@ public final class StreamableHttpTransport {
 		List<JsonRpcMessage> messages = new ArrayList<>(nodes.size());
 		for (JsonNode node : nodes) {
 			try {
-				messages.add(this.codec.read(node));
+				messages.add(this.failures.redact(this.codec.read(node)));
 			}
 			catch (InvalidMessageException ex) {
 				throw this.failures.invalid(method, bytes, ex.getMessage(), ex);
@@ -303,7 +312,7 @@ public final class StreamableHttpTransport {
 
 	private JsonRpcMessage decode(byte[] bytes, String method) {
 		try {
-			return this.codec.read(bytes);
+			return this.failures.redact(this.codec.read(bytes));
 		}
 		catch (InvalidMessageException ex) {
 			throw this.failures.invalid(method, bytes, ex.getMessage(), ex);

@@ -13,7 +13,8 @@ import io.github.mcpclient.exception.McpConnectException;
 import io.github.mcpclient.exception.McpServerBusyException;
 import io.github.mcpclient.exception.McpTransportException;
 import io.github.mcpclient.protocol.JsonRpcError;
-import io.github.mcpclient.session.SessionIds;
+import io.github.mcpclient.protocol.JsonRpcMessage;
+import io.github.mcpclient.protocol.JsonRpcResponse;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -24,7 +25,7 @@ import org.springframework.web.reactive.function.client.ClientResponse;
 /**
  * Turns what went wrong in an exchange into an {@link McpTransportException} that names
  * the connection and method, quotes the start of the server's answer and never reveals
- * the session id.
+ * the session id or a credential, even when the server echoes one.
  */
 final class TransportFailures {
 
@@ -36,15 +37,28 @@ final class TransportFailures {
 
 	private final URI endpoint;
 
-	private final SessionBinding session;
+	private final Redactor redactor;
 
 	private final JsonRpcCodec codec;
 
-	TransportFailures(String connectionName, URI endpoint, SessionBinding session, JsonRpcCodec codec) {
+	TransportFailures(String connectionName, URI endpoint, Redactor redactor, JsonRpcCodec codec) {
 		this.connectionName = connectionName;
 		this.endpoint = endpoint;
-		this.session = session;
+		this.redactor = redactor;
 		this.codec = codec;
+	}
+
+	/**
+	 * Take secrets out of a message the server sent, before anyone keeps it: the message
+	 * and data of a JSON-RPC error end up in exceptions and statistics.
+	 * @param message the message as read
+	 * @return the message, with a redacted copy of its error if it carries one
+	 */
+	JsonRpcMessage redact(JsonRpcMessage message) {
+		if (message instanceof JsonRpcResponse response && response.error() != null) {
+			return new JsonRpcResponse(response.id(), response.result(), this.redactor.redact(response.error()));
+		}
+		return message;
 	}
 
 	McpTransportException invalid(String method, byte[] bytes, String problem, Throwable cause) {
@@ -89,7 +103,7 @@ final class TransportFailures {
 		}
 		try {
 			JsonNode error = this.codec.mapper().readTree(excerpt).get("error");
-			return (error != null && error.isObject()) ? JsonRpcCodec.readError(error) : null;
+			return (error != null && error.isObject()) ? this.redactor.redact(JsonRpcCodec.readError(error)) : null;
 		}
 		catch (JacksonException | InvalidMessageException ex) {
 			return null;
@@ -144,10 +158,9 @@ final class TransportFailures {
 		return false;
 	}
 
-	// Error pages sometimes echo request headers back; never let a session id through.
+	// Error pages sometimes echo request headers back; never let a secret through.
 	private String redact(String text) {
-		String sessionId = this.session.current().sessionId();
-		return (sessionId != null) ? text.replace(sessionId, SessionIds.mask(sessionId)) : text;
+		return this.redactor.redact(text);
 	}
 
 	private static String abbreviate(String text) {
