@@ -7,8 +7,13 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
+import io.github.mcpclient.exception.AuthenticationChallenge;
 import io.github.mcpclient.exception.InvalidMessageException;
+import io.github.mcpclient.exception.McpAuthorizationException;
 import io.github.mcpclient.exception.McpConnectException;
 import io.github.mcpclient.exception.McpServerBusyException;
 import io.github.mcpclient.exception.McpTransportException;
@@ -84,6 +89,15 @@ final class TransportFailures {
 				.append(rpcError.code())
 				.append(')');
 		}
+		if (status == 401 || status == 403) {
+			List<AuthenticationChallenge> challenges = challenges(response);
+			challenges.stream()
+				.findFirst()
+				.ifPresent((first) -> detail.append(" (").append(describe(first)).append(')'));
+			String safeExcerpt = safe(excerpt);
+			return new McpAuthorizationException(this.connectionName, method, status,
+					message(detail.toString(), safeExcerpt, rpcError), safeExcerpt, rpcError, challenges);
+		}
 		if (McpServerBusyException.isBusyStatus(status)) {
 			Duration retryAfter = RetryAfter.parse(response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER),
 					Instant.now());
@@ -95,6 +109,35 @@ final class TransportFailures {
 					message(detail.toString(), safeExcerpt, rpcError), safeExcerpt, rpcError, retryAfter);
 		}
 		return failure(method, status, detail.toString(), excerpt, null, rpcError);
+	}
+
+	// The challenges, with the server's free text redacted. The metadata URL stays as
+	// sent:
+	// it is where authorization starts.
+	private List<AuthenticationChallenge> challenges(ClientResponse response) {
+		List<String> values = response.headers().header(HttpHeaders.WWW_AUTHENTICATE);
+		return AuthenticationChallenge.parse(values).stream().map((challenge) -> {
+			Map<String, String> parameters = new LinkedHashMap<>();
+			challenge.parameters()
+				.forEach((name, value) -> parameters.put(name,
+						"resource_metadata".equals(name) ? value : this.redactor.redact(value)));
+			String token68 = challenge.token68();
+			return new AuthenticationChallenge(challenge.scheme(),
+					(token68 != null) ? this.redactor.redact(token68) : null, parameters);
+		}).toList();
+	}
+
+	private static String describe(AuthenticationChallenge challenge) {
+		StringBuilder description = new StringBuilder(challenge.scheme());
+		String separator = " ";
+		for (String name : List.of("error", "error_description", "scope", "resource_metadata")) {
+			String value = challenge.parameter(name);
+			if (value != null) {
+				description.append(separator).append(name).append("=\"").append(value).append('"');
+				separator = ", ";
+			}
+		}
+		return description.toString();
 	}
 
 	private @Nullable JsonRpcError parseError(String excerpt) {
