@@ -81,7 +81,7 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 		List<McpNotificationListener> listeners = new ArrayList<>();
 		// The dialect hears every notification first, so its cache is never staler than
 		// what the application's listeners are told.
-		listeners.add(new McpNotificationListener() {
+		listeners.add(new ServerMessageHandler.InlineListener() {
 			@Override
 			public void onNotification(String connectionName, String method, @Nullable JsonNode params) {
 				DefaultReactiveMcpClient.this.lifecycle.onNotification(method, params);
@@ -169,7 +169,8 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 		return Mono.using(() -> this.serverMessages.registerProgress(progressListener),
 				(token) -> call(McpMethods.TOOLS_CALL,
 						new CallToolRequest(name, copy(arguments), Map.of("progressToken", token)),
-						CallToolResult.class),
+						CallToolResult.class)
+					.flatMap((result) -> this.serverMessages.progressDelivered(token).thenReturn(result)),
 				this.serverMessages::unregisterProgress);
 	}
 
