@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.mcpclient.engine.McpClientFactory;
 import io.github.mcpclient.protocol.CallToolResult;
+import io.github.mcpclient.protocol.ElicitResult;
 import io.github.mcpclient.protocol.Era;
 import io.github.mcpclient.protocol.LoggingMessageNotification;
 import org.junit.jupiter.api.AfterEach;
@@ -35,6 +36,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.github.mcpclient.McpWireMock.ECHO_ID;
 import static io.github.mcpclient.McpWireMock.PATH;
 import static io.github.mcpclient.McpWireMock.rpc;
+import static io.github.mcpclient.McpWireMock.rpcRequested;
 import static io.github.mcpclient.McpWireMock.sse;
 import static io.github.mcpclient.McpWireMock.stubHandshake;
 import static io.github.mcpclient.McpWireMock.stubPingableServer;
@@ -43,9 +45,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * What a server sends of its own accord is the application's business, not the network's:
- * listeners run off the event loop, so one that blocks holds up neither its own
- * connection's calls nor any other connection, and a flood of requests and notifications
- * on one connection leaves the others their latency.
+ * handlers and listeners run off the event loop, so one that blocks holds up no other
+ * connection (and a listener not even its own connection's calls), and a flood of
+ * requests and notifications on one connection leaves the others their latency.
  */
 class ServerStormTests {
 
@@ -116,6 +118,36 @@ class ServerStormTests {
 		// In the order they arrived, none lost.
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(heard).containsExactly("1", "2", "3", "1", "2", "3"));
+	}
+
+	@Test
+	void aHandlerWaitingForItsUserHoldsUpNoOtherConnection() throws Exception {
+		McpElicitationHandler waitingForUser = (connectionName, request) -> {
+			awaitRelease();
+			return ElicitResult.decline();
+		};
+		McpClient asking = this.factory.create(settings("stormy", stormy, Duration.ofSeconds(30)),
+				McpClientHandlers.none().withElicitation(waitingForUser));
+		McpClient other = this.factory.create(settings("calm", calm, Duration.ofSeconds(3)));
+		stubHandshake(stormy, null);
+		stormy.stubFor(rpc("tools/call").willReturn(sse("data: {\"jsonrpc\":\"2.0\",\"id\":\"e-1\","
+				+ "\"method\":\"elicitation/create\",\"params\":{\"message\":\"Sure?\",\"requestedSchema\":"
+				+ "{\"type\":\"object\",\"properties\":{}}}}\n\n" + RESULT)));
+		stormy.stubFor(post(urlEqualTo(PATH)).withRequestBody(matchingJsonPath("$.id", containing("e-1")))
+			.willReturn(aResponse().withStatus(202)));
+		stubPingableServer(calm, null);
+		asking.initialize();
+
+		CompletableFuture<CallToolResult> call = CompletableFuture.supplyAsync(() -> asking.callTool("ask", Map.of()));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> stormy.verify(rpcRequested("tools/call")));
+		other.ping();
+		other.ping();
+
+		assertThat(call).isNotDone();
+		this.release.countDown();
+		assertThat(call.get(30, TimeUnit.SECONDS).isError()).isFalse();
+		stormy.verify(postRequestedFor(urlEqualTo(PATH))
+			.withRequestBody(matchingJsonPath("$.result.action", containing("decline"))));
 	}
 
 	@Test
