@@ -57,6 +57,9 @@ final class SerialDelivery {
 			boolean start;
 			synchronized (this) {
 				if (this.queue.size() >= this.capacity) {
+					// Each stream waits on one hand-over at a time, so few ever wait. A
+					// waiter whose stream was cancelled is still delivered: the message
+					// did arrive.
 					this.waiting.add(new Waiting(delivery, sink));
 					return;
 				}
