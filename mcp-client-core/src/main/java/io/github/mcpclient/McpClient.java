@@ -84,7 +84,8 @@ public interface McpClient extends AutoCloseable {
 	 * Call a tool and follow its progress.
 	 * @param name the tool name
 	 * @param arguments the arguments
-	 * @param progressListener receives the server's progress notifications for this call
+	 * @param progressListener receives the server's progress notifications for this call,
+	 * off the network threads and all before the result
 	 * @return the tool's result
 	 */
 	CallToolResult callTool(String name, Map<String, ?> arguments, Consumer<ProgressNotification> progressListener);

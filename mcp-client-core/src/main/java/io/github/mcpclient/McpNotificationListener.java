@@ -6,8 +6,10 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Receives the notifications servers send; implement the methods of interest. Called on a
- * network thread, so implementations must not block.
+ * Receives the notifications servers send; implement the methods of interest. Called off
+ * the network threads, one notification at a time per connection and in the order the
+ * server sent them, possibly after the call they came with has returned. A listener that
+ * blocks delays only the later notifications of its own connection.
  *
  * @since 0.1.0
  */

@@ -205,9 +205,12 @@ class ServerMessagesTests {
 
 		client.callTool("work", Map.of());
 
-		assertThat(heard).containsExactly("tools test", "raw notifications/tools/list_changed", "updated file:///a",
-				"raw notifications/resources/updated", "log " + LoggingLevel.WARNING + " db slow",
-				"raw notifications/message", "raw notifications/custom");
+		// Listeners are told off the network threads, in the order the server sent.
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(heard).containsExactly("tools test", "raw notifications/tools/list_changed",
+					"updated file:///a", "raw notifications/resources/updated",
+					"log " + LoggingLevel.WARNING + " db slow", "raw notifications/message",
+					"raw notifications/custom"));
 	}
 
 	@Test

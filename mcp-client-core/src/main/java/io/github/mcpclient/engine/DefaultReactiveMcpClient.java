@@ -83,7 +83,7 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 		List<McpNotificationListener> listeners = new ArrayList<>();
 		// The dialect hears every notification first, so its cache is never staler than
 		// what the application's listeners are told.
-		listeners.add(new McpNotificationListener() {
+		listeners.add(new ServerMessageHandler.InlineListener() {
 			@Override
 			public void onNotification(String connectionName, String method, @Nullable JsonNode params) {
 				DefaultReactiveMcpClient.this.lifecycle.onNotification(method, params);
@@ -120,8 +120,8 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 		WebClient webClient = webClientBuilder.defaultHeaders((headers) -> settings.headers().forEach(headers::set))
 			.filter(new McpSessionFilter(holder))
 			.build();
-		StreamableHttpTransport transport = new StreamableHttpTransport(settings.connectionName(), settings.url(),
-				webClient, new JsonRpcCodec(mapper), holder, settings.limits());
+		StreamableHttpTransport transport = new StreamableHttpTransport(settings, webClient, new JsonRpcCodec(mapper),
+				holder);
 		return new DefaultReactiveMcpClient(settings, handlers, transport, holder, mapper, eraVerdicts);
 	}
 
@@ -171,7 +171,8 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 		return Mono.using(() -> this.serverMessages.registerProgress(progressListener),
 				(token) -> call(McpMethods.TOOLS_CALL,
 						new CallToolRequest(name, copy(arguments), Map.of("progressToken", token)),
-						CallToolResult.class),
+						CallToolResult.class)
+					.flatMap((result) -> this.serverMessages.progressDelivered(token).thenReturn(result)),
 				this.serverMessages::unregisterProgress);
 	}
 

@@ -167,7 +167,7 @@ final class RpcChannel {
 				.then(Mono.empty());
 		}
 		else if (message instanceof JsonRpcNotification notification) {
-			this.serverMessages.accept(notification);
+			return this.serverMessages.accept(notification).then(Mono.empty());
 		}
 		return Mono.empty();
 	}

@@ -1,5 +1,7 @@
 package io.github.mcpclient.engine;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,7 +32,10 @@ import tools.jackson.databind.node.NullNode;
 
 /**
  * Answers the requests a server sends to the client and hands its notifications to the
- * application's listeners.
+ * application's listeners. Application code never runs on a network thread: handlers run
+ * on worker threads, and listeners are told one notification at a time per connection, in
+ * the order the server sent them, so that one that blocks holds up nothing but later
+ * notifications of its own connection.
  *
  * @see <a href="https://modelcontextprotocol.io/specification/2025-11-25/client">Client
  * features</a>
@@ -39,20 +44,27 @@ final class ServerMessageHandler {
 
 	private static final Log logger = LogFactory.getLog(ServerMessageHandler.class);
 
+	// Notifications waiting for slow listeners before the connection's streams are read
+	// more slowly.
+	private static final int PENDING_NOTIFICATIONS = 1024;
+
 	private final String connectionName;
 
 	private final McpClientHandlers handlers;
 
 	private final JsonMapper mapper;
 
-	private final Map<String, Consumer<ProgressNotification>> progressListeners = new ConcurrentHashMap<>();
+	private final Map<String, ProgressRoute> progressListeners = new ConcurrentHashMap<>();
 
 	private final AtomicLong progressTokens = new AtomicLong();
+
+	private final SerialDelivery notifications;
 
 	ServerMessageHandler(String connectionName, McpClientHandlers handlers, JsonMapper mapper) {
 		this.connectionName = connectionName;
 		this.handlers = handlers;
 		this.mapper = mapper;
+		this.notifications = delivery();
 	}
 
 	/**
@@ -62,8 +74,20 @@ final class ServerMessageHandler {
 	 */
 	String registerProgress(Consumer<ProgressNotification> listener) {
 		String token = this.connectionName + "-progress-" + this.progressTokens.incrementAndGet();
-		this.progressListeners.put(token, listener);
+		// A queue of its own: a call's listener that blocks holds up that call alone.
+		this.progressListeners.put(token, new ProgressRoute(listener, delivery()));
 		return token;
+	}
+
+	/**
+	 * Wait until the progress of a call received so far has reached the call's listener,
+	 * so a call's result follows its progress, as it did on the wire.
+	 * @param token the call's progress token
+	 * @return completes once delivered
+	 */
+	Mono<Void> progressDelivered(String token) {
+		ProgressRoute route = this.progressListeners.get(token);
+		return (route != null) ? route.delivery().drained() : Mono.empty();
 	}
 
 	void unregisterProgress(String token) {
@@ -105,26 +129,39 @@ final class ServerMessageHandler {
 	}
 
 	/**
-	 * Take a notification from the server. A failing listener is logged and does not keep
-	 * the others from hearing about it.
+	 * Take a notification from the server. The engine's own listeners hear of it at once;
+	 * the application's later, off the network thread. A failing listener is logged and
+	 * does not keep the others from hearing about it.
 	 * @param notification the notification
+	 * @return completes once the notification is queued for the application, which waits
+	 * only while a slow listener has fallen far behind
 	 */
-	void accept(JsonRpcNotification notification) {
+	Mono<Void> accept(JsonRpcNotification notification) {
 		// Typed parameters are read once, however many listeners hear about them.
 		ProgressNotification progress = McpMethods.NOTIFICATION_PROGRESS.equals(notification.method())
 				? convert(notification.params(), ProgressNotification.class) : null;
 		LoggingMessageNotification message = McpMethods.NOTIFICATION_MESSAGE.equals(notification.method())
 				? convert(notification.params(), LoggingMessageNotification.class) : null;
-		if (progress != null) {
-			Consumer<ProgressNotification> listener = this.progressListeners
-				.get(String.valueOf(progress.progressToken()));
-			if (listener != null) {
-				notifySafely(() -> listener.accept(progress));
+		ProgressRoute route = (progress != null) ? this.progressListeners.get(String.valueOf(progress.progressToken()))
+				: null;
+		List<McpNotificationListener> application = new ArrayList<>();
+		for (McpNotificationListener listener : this.handlers.listeners()) {
+			if (listener instanceof InlineListener) {
+				notifySafely(() -> dispatch(listener, notification, progress, message));
+			}
+			else {
+				application.add(listener);
 			}
 		}
-		for (McpNotificationListener listener : this.handlers.listeners()) {
-			notifySafely(() -> dispatch(listener, notification, progress, message));
-		}
+		Mono<Void> toCall = (route != null && progress != null)
+				? route.delivery().submit(() -> notifySafely(() -> route.listener().accept(progress))) : Mono.empty();
+		Mono<Void> toApplication = application.isEmpty() ? Mono.empty() : this.notifications.submit(() -> application
+			.forEach((listener) -> notifySafely(() -> dispatch(listener, notification, progress, message))));
+		return toCall.then(toApplication);
+	}
+
+	private SerialDelivery delivery() {
+		return new SerialDelivery(this.connectionName, Schedulers.boundedElastic(), PENDING_NOTIFICATIONS);
 	}
 
 	private void dispatch(McpNotificationListener listener, JsonRpcNotification notification,
@@ -214,6 +251,19 @@ final class ServerMessageHandler {
 
 	private static JsonRpcResponse failure(JsonRpcRequest request, int code, String message) {
 		return new JsonRpcResponse(request.id(), null, new JsonRpcError(code, message, null));
+	}
+
+	/**
+	 * A listener of the engine's own: quick, never blocking, and told on the network
+	 * thread before any listener of the application, so what it keeps is never staler
+	 * than what they are told.
+	 */
+	interface InlineListener extends McpNotificationListener {
+
+	}
+
+	private record ProgressRoute(Consumer<ProgressNotification> listener, SerialDelivery delivery) {
+
 	}
 
 	private static final class InvalidParamsException extends RuntimeException {

@@ -15,6 +15,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SessionIds {
 
+	/** The longest session id the client accepts from a server. */
+	public static final int MAX_LENGTH = 1024;
+
 	private static final int SHOWN_PREFIX = 4;
 
 	private SessionIds() {
@@ -33,6 +36,29 @@ public final class SessionIds {
 			return "****";
 		}
 		return sessionId.substring(0, SHOWN_PREFIX) + "****";
+	}
+
+	/**
+	 * Why a session id a server assigned cannot be used, if it cannot: the specification
+	 * allows only visible ASCII, and the client bounds its length, since the id goes out
+	 * with every request.
+	 * @param sessionId the id as the server sent it
+	 * @return the reason, which never quotes the id, or {@code null} if the id is fine
+	 * @see <a href=
+	 * "https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#session-management">Session
+	 * management</a>
+	 */
+	public static @Nullable String problemWith(String sessionId) {
+		if (sessionId.length() > MAX_LENGTH) {
+			return "it is " + sessionId.length() + " characters long, more than " + MAX_LENGTH;
+		}
+		for (int i = 0; i < sessionId.length(); i++) {
+			char c = sessionId.charAt(i);
+			if (c < 0x21 || c > 0x7E) {
+				return "character " + (i + 1) + " of " + sessionId.length() + " is not visible ASCII (0x21-0x7E)";
+			}
+		}
+		return null;
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import io.github.mcpclient.exception.McpInvalidResponseException;
 import io.github.mcpclient.exception.McpSessionExpiredException;
 import io.github.mcpclient.protocol.McpMethods;
 import io.github.mcpclient.session.McpSession;
@@ -27,8 +28,9 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
 /**
  * Keeps one connection's session on the wire: attaches {@code MCP-Session-Id} and
  * {@code MCP-Protocol-Version} to every request after {@code initialize}, captures the
- * session id from the initialize response only, and turns a 404 to a request that carried
- * a session id into a {@link McpSessionExpiredException}.
+ * session id from the initialize response only (refusing one that is not visible ASCII or
+ * is longer than {@link SessionIds#MAX_LENGTH}), and turns a 404 to a request that
+ * carried a session id into a {@link McpSessionExpiredException}.
  * <p>
  * Requests without the {@link #METHOD_ATTRIBUTE} attribute are not MCP traffic and pass
  * through untouched.
@@ -121,13 +123,26 @@ public final class McpSessionFilter implements ExchangeFilterFunction {
 			@Nullable String sentSessionId) {
 		if (initialize && response.statusCode().is2xxSuccessful()) {
 			String assigned = response.headers().asHttpHeaders().getFirst(McpHeaders.SESSION_ID);
+			String problem = (assigned != null && !assigned.isBlank()) ? SessionIds.problemWith(assigned) : null;
+			if (problem != null) {
+				// Rather than echo it on every request; it may carry anything a header
+				// can.
+				String connection = this.session.current().connectionName();
+				return ResponseBodies.discard(response, INSPECTED_BYTES)
+					.onErrorComplete()
+					.then(Mono.error(new McpInvalidResponseException(connection, method,
+							"server assigned a session id the client refuses: " + problem)));
+			}
 			if (assigned != null && !assigned.isBlank() && this.session.assigned(assigned)) {
 				logger.debug("Connection '" + this.session.current().connectionName() + "' got session "
 						+ SessionIds.mask(assigned));
 			}
 		}
 		if (sentSessionId != null && response.statusCode().value() == HttpStatus.NOT_FOUND.value()) {
-			return response.releaseBody().then(Mono.error(expired(sentSessionId, method, 404)));
+			// The body says nothing the status does not; a large one is cut off unread.
+			return ResponseBodies.discard(response, INSPECTED_BYTES)
+				.onErrorComplete()
+				.then(Mono.error(expired(sentSessionId, method, 404)));
 		}
 		if (sentSessionId != null && response.statusCode().value() == HttpStatus.BAD_REQUEST.value()) {
 			return DataBufferUtils

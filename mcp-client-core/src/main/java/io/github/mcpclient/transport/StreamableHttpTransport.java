@@ -65,13 +65,22 @@ public final class StreamableHttpTransport {
 
 	private final TransportFailures failures;
 
-	public StreamableHttpTransport(String connectionName, URI endpoint, WebClient webClient, JsonRpcCodec codec,
-			SessionBinding session, McpClientSettings.Limits limits) {
-		this.endpoint = endpoint;
+	/**
+	 * Create the transport of one connection.
+	 * @param settings the connection's settings: its name, endpoint, limits, and the
+	 * headers whose values are kept out of every error
+	 * @param webClient the client, carrying the connection's {@link McpSessionFilter}
+	 * @param codec the JSON-RPC codec
+	 * @param session the connection's session
+	 */
+	public StreamableHttpTransport(McpClientSettings settings, WebClient webClient, JsonRpcCodec codec,
+			SessionBinding session) {
+		this.endpoint = settings.url();
 		this.webClient = webClient;
 		this.codec = codec;
-		this.limits = limits;
-		this.failures = new TransportFailures(connectionName, endpoint, session, codec);
+		this.limits = settings.limits();
+		Redactor redactor = new Redactor(() -> session.current().sessionId(), settings.headers());
+		this.failures = new TransportFailures(settings.connectionName(), this.endpoint, redactor, codec);
 	}
 
 	/**
@@ -106,6 +115,7 @@ public final class StreamableHttpTransport {
 			.headers((requestHeaders) -> requestHeaders.addAll(headers))
 			.contentType(MediaType.APPLICATION_JSON)
 			.accept(MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM)
+			.header(HttpHeaders.ACCEPT_ENCODING, ResponseBodies.IDENTITY)
 			.bodyValue(this.codec.write(message))
 			.exchangeToFlux((response) -> request ? read(response, method, stream) : accepted(response, method)));
 		if (request && resumable) {
@@ -117,11 +127,34 @@ public final class StreamableHttpTransport {
 	// A notification or response expects 202 and no body; some servers answer 200 with
 	// a body of their own, which carries nothing the client needs.
 	private Flux<JsonRpcMessage> accepted(ClientResponse response, String method) {
+		String coding = ResponseBodies.contentCoding(response);
+		if (coding != null) {
+			return refuse(response, method, coding);
+		}
 		if (response.statusCode().isError() || response.statusCode().is3xxRedirection()) {
-			return readExcerpt(response)
+			return ResponseBodies.excerpt(response, TransportFailures.EXCERPT_BYTES)
 				.flatMapMany((excerpt) -> Flux.error(this.failures.http(response, excerpt, method)));
 		}
-		return response.releaseBody().thenMany(Flux.empty());
+		return ResponseBodies.discard(response, this.limits.maxBodyBytes())
+			.onErrorMap(DataBufferLimitException.class, (ex) -> tooLarge(response, method, ex))
+			.thenMany(Flux.empty());
+	}
+
+	// MCP needs no compression and the client asks for none. A server that compresses
+	// anyway chooses how much memory and time inflating costs this client; when no
+	// decompressor in the connector has inflated the body, it is refused unread.
+	private Flux<JsonRpcMessage> refuse(ClientResponse response, String method, String coding) {
+		return ResponseBodies.discard(response, 0)
+			.onErrorComplete()
+			.thenMany(Flux.error(this.failures.failure(method, response.statusCode().value(),
+					"server compressed its response (Content-Encoding: " + coding
+							+ ") although the client asked for none; refused unread",
+					null, null)));
+	}
+
+	private McpTransportException tooLarge(ClientResponse response, String method, Throwable ex) {
+		return this.failures.failure(method, response.statusCode().value(),
+				"response body exceeds the limit of " + this.limits.maxBodyBytes() + " bytes", null, ex);
 	}
 
 	/**
@@ -156,6 +189,7 @@ public final class StreamableHttpTransport {
 			.uri(this.endpoint)
 			.attribute(McpSessionFilter.METHOD_ATTRIBUTE, method)
 			.accept(MediaType.TEXT_EVENT_STREAM)
+			.header(HttpHeaders.ACCEPT_ENCODING, ResponseBodies.IDENTITY)
 			.headers((headers) -> {
 				String lastEventId = stream.lastEventId();
 				if (lastEventId != null) {
@@ -177,12 +211,15 @@ public final class StreamableHttpTransport {
 		return Mono.defer(() -> this.webClient.delete()
 			.uri(this.endpoint)
 			.attribute(McpSessionFilter.METHOD_ATTRIBUTE, CLOSE)
+			.header(HttpHeaders.ACCEPT_ENCODING, ResponseBodies.IDENTITY)
 			.exchangeToMono((response) -> {
 				int status = response.statusCode().value();
 				if (response.statusCode().is2xxSuccessful() || status == 404 || status == 405) {
-					return response.releaseBody();
+					// The session is over whatever the body says; a large one is cut off.
+					return ResponseBodies.discard(response, TransportFailures.EXCERPT_BYTES)
+						.onErrorComplete(DataBufferLimitException.class);
 				}
-				return readExcerpt(response)
+				return ResponseBodies.excerpt(response, TransportFailures.EXCERPT_BYTES)
 					.flatMap((excerpt) -> Mono.error(this.failures.http(response, excerpt, CLOSE)));
 			}))
 			.onErrorResume(McpSessionExpiredException.class, (ex) -> Mono.empty())
@@ -190,9 +227,13 @@ public final class StreamableHttpTransport {
 	}
 
 	private Flux<JsonRpcMessage> read(ClientResponse response, String method, SseStreamState stream) {
+		String coding = ResponseBodies.contentCoding(response);
+		if (coding != null) {
+			return refuse(response, method, coding);
+		}
 		HttpStatusCode status = response.statusCode();
 		if (status.isError() || status.is3xxRedirection()) {
-			return readExcerpt(response)
+			return ResponseBodies.excerpt(response, TransportFailures.EXCERPT_BYTES)
 				.flatMapMany((excerpt) -> Flux.error(this.failures.http(response, excerpt, method)));
 		}
 		MediaType contentType = response.headers().contentType().orElse(null);
@@ -201,10 +242,9 @@ public final class StreamableHttpTransport {
 			return readEvents(response.bodyToFlux(DataBuffer.class), method, stream);
 		}
 		if (contentType != null && MediaType.APPLICATION_JSON.isCompatibleWith(contentType)) {
-			return readJson(response.bodyToFlux(DataBuffer.class), method);
+			return readJson(response, method);
 		}
-		return readExcerpt(
-				response)
+		return ResponseBodies.excerpt(response, TransportFailures.EXCERPT_BYTES)
 			.flatMapMany(
 					(excerpt) -> excerpt
 						.isEmpty()
@@ -215,12 +255,10 @@ public final class StreamableHttpTransport {
 										excerpt, null)));
 	}
 
-	private Flux<JsonRpcMessage> readJson(Flux<DataBuffer> body, String method) {
-		return DataBufferUtils.join(body, this.limits.maxBodyBytes())
-			.map(StreamableHttpTransport::drain)
-			.onErrorMap(DataBufferLimitException.class,
-					(ex) -> this.failures.failure(method, 200,
-							"response body exceeds the limit of " + this.limits.maxBodyBytes() + " bytes", null, ex))
+	private Flux<JsonRpcMessage> readJson(ClientResponse response, String method) {
+		return DataBufferUtils.join(response.bodyToFlux(DataBuffer.class), this.limits.maxBodyBytes())
+			.map(ResponseBodies::drain)
+			.onErrorMap(DataBufferLimitException.class, (ex) -> tooLarge(response, method, ex))
 			.flatMapMany((bytes) -> decodeAll(bytes, method));
 	}
 
@@ -228,7 +266,7 @@ public final class StreamableHttpTransport {
 		return Flux.defer(() -> {
 			SseEventParser parser = new SseEventParser(this.limits.maxEventBytes());
 			return body.concatMapIterable((buffer) -> {
-				List<SseEvent> events = parser.feed(ByteBuffer.wrap(drain(buffer)));
+				List<SseEvent> events = parser.feed(ByteBuffer.wrap(ResponseBodies.drain(buffer)));
 				stream.update(parser);
 				return events;
 			}).concatWith(Flux.defer(() -> Flux.fromIterable(parser.finish())));
@@ -263,7 +301,7 @@ public final class StreamableHttpTransport {
 		List<JsonRpcMessage> messages = new ArrayList<>(nodes.size());
 		for (JsonNode node : nodes) {
 			try {
-				messages.add(this.codec.read(node));
+				messages.add(this.failures.redact(this.codec.read(node)));
 			}
 			catch (InvalidMessageException ex) {
 				throw this.failures.invalid(method, bytes, ex.getMessage(), ex);
@@ -274,29 +312,10 @@ public final class StreamableHttpTransport {
 
 	private JsonRpcMessage decode(byte[] bytes, String method) {
 		try {
-			return this.codec.read(bytes);
+			return this.failures.redact(this.codec.read(bytes));
 		}
 		catch (InvalidMessageException ex) {
 			throw this.failures.invalid(method, bytes, ex.getMessage(), ex);
-		}
-	}
-
-	private static Mono<String> readExcerpt(ClientResponse response) {
-		return DataBufferUtils
-			.join(DataBufferUtils.takeUntilByteCount(response.bodyToFlux(DataBuffer.class),
-					TransportFailures.EXCERPT_BYTES))
-			.map((buffer) -> new String(drain(buffer), StandardCharsets.UTF_8))
-			.defaultIfEmpty("");
-	}
-
-	private static byte[] drain(DataBuffer buffer) {
-		try {
-			byte[] bytes = new byte[buffer.readableByteCount()];
-			buffer.read(bytes);
-			return bytes;
-		}
-		finally {
-			DataBufferUtils.release(buffer);
 		}
 	}
 

@@ -7,13 +7,19 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
+import io.github.mcpclient.exception.AuthenticationChallenge;
 import io.github.mcpclient.exception.InvalidMessageException;
+import io.github.mcpclient.exception.McpAuthorizationException;
 import io.github.mcpclient.exception.McpConnectException;
 import io.github.mcpclient.exception.McpServerBusyException;
 import io.github.mcpclient.exception.McpTransportException;
 import io.github.mcpclient.protocol.JsonRpcError;
-import io.github.mcpclient.session.SessionIds;
+import io.github.mcpclient.protocol.JsonRpcMessage;
+import io.github.mcpclient.protocol.JsonRpcResponse;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -24,7 +30,7 @@ import org.springframework.web.reactive.function.client.ClientResponse;
 /**
  * Turns what went wrong in an exchange into an {@link McpTransportException} that names
  * the connection and method, quotes the start of the server's answer and never reveals
- * the session id.
+ * the session id or a credential, even when the server echoes one.
  */
 final class TransportFailures {
 
@@ -36,15 +42,28 @@ final class TransportFailures {
 
 	private final URI endpoint;
 
-	private final SessionBinding session;
+	private final Redactor redactor;
 
 	private final JsonRpcCodec codec;
 
-	TransportFailures(String connectionName, URI endpoint, SessionBinding session, JsonRpcCodec codec) {
+	TransportFailures(String connectionName, URI endpoint, Redactor redactor, JsonRpcCodec codec) {
 		this.connectionName = connectionName;
 		this.endpoint = endpoint;
-		this.session = session;
+		this.redactor = redactor;
 		this.codec = codec;
+	}
+
+	/**
+	 * Take secrets out of a message the server sent, before anyone keeps it: the message
+	 * and data of a JSON-RPC error end up in exceptions and statistics.
+	 * @param message the message as read
+	 * @return the message, with a redacted copy of its error if it carries one
+	 */
+	JsonRpcMessage redact(JsonRpcMessage message) {
+		if (message instanceof JsonRpcResponse response && response.error() != null) {
+			return new JsonRpcResponse(response.id(), response.result(), this.redactor.redact(response.error()));
+		}
+		return message;
 	}
 
 	McpTransportException invalid(String method, byte[] bytes, String problem, Throwable cause) {
@@ -70,6 +89,15 @@ final class TransportFailures {
 				.append(rpcError.code())
 				.append(')');
 		}
+		if (status == 401 || status == 403) {
+			List<AuthenticationChallenge> challenges = challenges(response);
+			challenges.stream()
+				.findFirst()
+				.ifPresent((first) -> detail.append(" (").append(describe(first)).append(')'));
+			String safeExcerpt = safe(excerpt);
+			return new McpAuthorizationException(this.connectionName, method, status,
+					message(detail.toString(), safeExcerpt, rpcError), safeExcerpt, rpcError, challenges);
+		}
 		if (McpServerBusyException.isBusyStatus(status)) {
 			Duration retryAfter = RetryAfter.parse(response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER),
 					Instant.now());
@@ -83,13 +111,42 @@ final class TransportFailures {
 		return failure(method, status, detail.toString(), excerpt, null, rpcError);
 	}
 
+	// The challenges, with the server's free text redacted. The metadata URL stays as
+	// sent:
+	// it is where authorization starts.
+	private List<AuthenticationChallenge> challenges(ClientResponse response) {
+		List<String> values = response.headers().header(HttpHeaders.WWW_AUTHENTICATE);
+		return AuthenticationChallenge.parse(values).stream().map((challenge) -> {
+			Map<String, String> parameters = new LinkedHashMap<>();
+			challenge.parameters()
+				.forEach((name, value) -> parameters.put(name,
+						"resource_metadata".equals(name) ? value : this.redactor.redact(value)));
+			String token68 = challenge.token68();
+			return new AuthenticationChallenge(challenge.scheme(),
+					(token68 != null) ? this.redactor.redact(token68) : null, parameters);
+		}).toList();
+	}
+
+	private static String describe(AuthenticationChallenge challenge) {
+		StringBuilder description = new StringBuilder(challenge.scheme());
+		String separator = " ";
+		for (String name : List.of("error", "error_description", "scope", "resource_metadata")) {
+			String value = challenge.parameter(name);
+			if (value != null) {
+				description.append(separator).append(name).append("=\"").append(value).append('"');
+				separator = ", ";
+			}
+		}
+		return description.toString();
+	}
+
 	private @Nullable JsonRpcError parseError(String excerpt) {
 		if (excerpt.isEmpty() || excerpt.charAt(0) != '{') {
 			return null;
 		}
 		try {
 			JsonNode error = this.codec.mapper().readTree(excerpt).get("error");
-			return (error != null && error.isObject()) ? JsonRpcCodec.readError(error) : null;
+			return (error != null && error.isObject()) ? this.redactor.redact(JsonRpcCodec.readError(error)) : null;
 		}
 		catch (JacksonException | InvalidMessageException ex) {
 			return null;
@@ -144,10 +201,9 @@ final class TransportFailures {
 		return false;
 	}
 
-	// Error pages sometimes echo request headers back; never let a session id through.
+	// Error pages sometimes echo request headers back; never let a secret through.
 	private String redact(String text) {
-		String sessionId = this.session.current().sessionId();
-		return (sessionId != null) ? text.replace(sessionId, SessionIds.mask(sessionId)) : text;
+		return this.redactor.redact(text);
 	}
 
 	private static String abbreviate(String text) {

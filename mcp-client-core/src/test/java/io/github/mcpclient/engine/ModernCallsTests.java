@@ -51,8 +51,8 @@ class ModernCallsTests {
 		URI url = McpWireMock.endpoint(server);
 		McpSessionHolder holder = new McpSessionHolder("cache", url);
 		WebClient webClient = WebClient.builder().filter(new McpSessionFilter(holder)).build();
-		StreamableHttpTransport transport = new StreamableHttpTransport("cache", url, webClient,
-				new JsonRpcCodec(this.mapper), holder, McpClientSettings.Limits.DEFAULTS);
+		StreamableHttpTransport transport = new StreamableHttpTransport(McpClientSettings.of("cache", url), webClient,
+				new JsonRpcCodec(this.mapper), holder);
 		ServerMessageHandler serverMessages = new ServerMessageHandler("cache", McpClientHandlers.none(), this.mapper);
 		RpcChannel rpc = new RpcChannel("cache", transport, holder, serverMessages, this.mapper,
 				new Retries("cache", McpClientSettings.Retry.NONE, holder));

@@ -230,7 +230,8 @@ class EverythingServerToClientTests {
 			assertThat(received.connectionName()).isEqualTo(CONNECTION);
 			assertThat(received.value().level()).isGreaterThanOrEqualTo(LoggingLevel.INFO);
 		});
-		assertThat(this.handlers.notificationMethods()).contains("notifications/message");
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(this.handlers.notificationMethods()).contains("notifications/message"));
 	}
 
 	@Test
@@ -272,7 +273,9 @@ class EverythingServerToClientTests {
 				.startsWith("Stopped simulated resource updates");
 		}
 		assertThat(this.handlers.updatedResources).extracting(Received::connectionName).containsOnly(CONNECTION);
-		assertThat(this.handlers.notificationMethods()).contains("notifications/resources/updated");
+		await().atMost(WAIT)
+			.untilAsserted(
+					() -> assertThat(this.handlers.notificationMethods()).contains("notifications/resources/updated"));
 	}
 
 	@Test
@@ -290,7 +293,10 @@ class EverythingServerToClientTests {
 		assertThat(progress).extracting(ProgressNotification::progressToken)
 			.hasSize(4)
 			.containsOnly(progress.get(0).progressToken());
-		assertThat(this.handlers.progress).extracting(Received::value).containsExactlyElementsOf(progress);
+		// The application's listeners hear of it too, on their own time.
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(this.handlers.progress).extracting(Received::value)
+				.containsExactlyElementsOf(progress));
 		Exchange call = proxy.exchanges()
 			.stream()
 			.filter((exchange) -> "tools/call".equals(exchange.rpcMethod()))
