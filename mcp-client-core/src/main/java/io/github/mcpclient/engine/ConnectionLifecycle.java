@@ -42,6 +42,9 @@ final class ConnectionLifecycle {
 	// The handshake in progress or completed; null when the next call must start one.
 	private final AtomicReference<@Nullable Mono<InitializeResult>> handshake = new AtomicReference<>();
 
+	// The last handshake that established its session: only such a one can go stale.
+	private volatile @Nullable Mono<InitializeResult> completed;
+
 	// The dialect of the current connection's era; null before the first connection.
 	private volatile @Nullable Dialect dialect;
 
@@ -165,8 +168,9 @@ final class ConnectionLifecycle {
 	private Mono<InitializeResult> currentHandshake() {
 		while (true) {
 			Mono<InitializeResult> current = this.handshake.get();
-			// A session that expired under another call is not worth waiting for.
-			if (current != null && this.holder.current().state() == SessionState.EXPIRED) {
+			// A session that expired under another call is not worth waiting for; a
+			// handshake not yet under way is the new one, whatever the state says.
+			if (current != null && current == this.completed && this.holder.current().state() == SessionState.EXPIRED) {
 				this.handshake.compareAndSet(current, null);
 				continue;
 			}
@@ -174,7 +178,7 @@ final class ConnectionLifecycle {
 				return current;
 			}
 			AtomicReference<Mono<InitializeResult>> self = new AtomicReference<>();
-			Mono<InitializeResult> attempt = performHandshake()
+			Mono<InitializeResult> attempt = performHandshake().doOnSuccess((result) -> this.completed = self.get())
 				.doOnError((ex) -> this.handshake.compareAndSet(self.get(), null))
 				.cache();
 			self.set(attempt);

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.stream.IntStream;
 
 import io.github.mcpclient.McpClient;
 import io.github.mcpclient.McpClientHandlers;
@@ -26,7 +28,7 @@ class ServerRestartRecoveryTests {
 
 	private static final int CALLERS = 64;
 
-	private static final int CALLS_PER_CALLER = 8;
+	private static final int CALLS_PER_CALLER = 10;
 
 	private static final int RESTARTS = 3;
 
@@ -47,13 +49,20 @@ class ServerRestartRecoveryTests {
 			.initializeTimeout(Duration.ofSeconds(30))
 			.build();
 		AtomicInteger answered = new AtomicInteger();
+		// Which callers had a call answered since the last restart, and which are done.
+		AtomicIntegerArray answeredSince = new AtomicIntegerArray(CALLERS);
+		AtomicIntegerArray done = new AtomicIntegerArray(CALLERS);
 		try (McpClient client = Interop.client(settings, McpClientHandlers.none())) {
 			client.initialize();
+			// A call is promised one new session, not two in a row: each restart waits
+			// until every caller still calling had an answer from the server that came
+			// back, so no call is still on its way from the restart before.
 			Mono<Void> restarts = Flux.range(1, RESTARTS).concatMap((restart) -> Mono.fromRunnable(() -> {
-				// Restart once the callers are well into each third of their calls.
-				int target = restart * CALLERS * CALLS_PER_CALLER / (RESTARTS + 1);
-				await().atMost(Duration.ofMinutes(2)).until(() -> answered.get() >= target);
+				await().atMost(Duration.ofMinutes(2))
+					.until(() -> IntStream.range(0, CALLERS)
+						.allMatch((caller) -> answeredSince.get(caller) == 1 || done.get(caller) == 1));
 				server.restart();
+				IntStream.range(0, CALLERS).forEach((caller) -> answeredSince.set(caller, 0));
 			})).then().subscribeOn(Schedulers.boundedElastic());
 
 			List<String> wrong = Flux.range(0, CALLERS)
@@ -62,10 +71,12 @@ class ServerRestartRecoveryTests {
 						.callTool("add_numbers", Map.of("a", caller, "b", call * 1000))
 						.map((result) -> {
 							answered.incrementAndGet();
+							answeredSince.set(caller, 1);
 							String expected = Integer.toString(caller + call * 1000);
 							String text = Interop.text(result);
 							return expected.equals(text) ? "" : caller + "+" + call * 1000 + "=" + text;
-						})), CALLERS)
+						}))
+					.doOnComplete(() -> done.set(caller, 1)), CALLERS)
 				.filter((mismatch) -> !mismatch.isEmpty())
 				.collectList()
 				.zipWith(restarts.thenReturn(true), (mismatches, restarted) -> mismatches)
@@ -74,12 +85,12 @@ class ServerRestartRecoveryTests {
 			assertThat(wrong).isEmpty();
 			assertThat(answered.get()).isEqualTo(CALLERS * CALLS_PER_CALLER);
 			assertThat(client.statistics().failures()).isZero();
-			assertThat(client.statistics().reinitializations()).isEqualTo(RESTARTS);
 			List<Exchange> sessionsOpened = proxy.exchanges()
 				.stream()
 				.filter((exchange) -> "initialize".equals(exchange.rpcMethod()) && exchange.status() == 200)
 				.toList();
 			assertThat(sessionsOpened).hasSize(1 + RESTARTS);
+			assertThat(client.statistics().reinitializations()).isEqualTo(RESTARTS);
 		}
 	}
 
