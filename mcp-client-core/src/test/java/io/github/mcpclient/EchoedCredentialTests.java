@@ -5,6 +5,7 @@ import java.util.Map;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.mcpclient.exception.McpException;
+import io.github.mcpclient.exception.McpInvalidResponseException;
 import io.github.mcpclient.exception.McpProtocolException;
 import io.github.mcpclient.exception.McpTransportException;
 import io.github.mcpclient.protocol.JsonRpcError;
@@ -104,6 +105,33 @@ class EchoedCredentialTests {
 		McpProtocolException ex = listToolsFails(McpProtocolException.class);
 
 		assertThat(ex.getMessage()).endsWith("denied for ****");
+		assertNothingSecretKept(ex);
+	}
+
+	@Test
+	void aResultOfTheWrongShapeQuotingTheToken() {
+		// The JSON parser quotes a value it cannot bind, such as an unknown role.
+		server.stubFor(rpc("prompts/get").willReturn(McpWireMock.json("{\"messages\":[{\"role\":\"Bearer "
+				+ FOREIGN_TOKEN + "\",\"content\":{\"type\":\"text\",\"text\":\"hi\"}}]}")));
+
+		McpInvalidResponseException ex = assertThatExceptionOfType(McpInvalidResponseException.class)
+			.isThrownBy(() -> this.client.getPrompt("greet", Map.of()))
+			.actual();
+
+		assertThat(ex.getMessage()).contains("does not match GetPromptResult", "Bearer ****")
+			.doesNotContain(FOREIGN_TOKEN);
+		assertThat(this.client.statistics().lastError().message()).doesNotContain(FOREIGN_TOKEN);
+	}
+
+	@Test
+	void anAnswerToAnotherRequestWhoseIdIsTheToken() {
+		answerToolsList(aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"jsonrpc\":\"2.0\",\"id\":\"" + TOKEN + "\",\"result\":{\"tools\":[]}}"));
+
+		McpInvalidResponseException ex = listToolsFails(McpInvalidResponseException.class);
+
+		assertThat(ex.getMessage()).contains("server answered with id");
 		assertNothingSecretKept(ex);
 	}
 

@@ -41,6 +41,7 @@ import io.github.mcpclient.session.McpSession;
 import io.github.mcpclient.session.McpSessionStatistics;
 import io.github.mcpclient.transport.JsonRpcCodec;
 import io.github.mcpclient.transport.McpSessionFilter;
+import io.github.mcpclient.transport.Redactor;
 import io.github.mcpclient.transport.StreamableHttpTransport;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -70,6 +71,8 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 
 	private final ResultConverter results;
 
+	private final Redactor redactor;
+
 	private final ConnectionLifecycle lifecycle;
 
 	private final Bulkhead bulkhead;
@@ -79,7 +82,9 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 		String name = settings.connectionName();
 		this.settings = settings;
 		this.holder = holder;
-		this.results = new ResultConverter(name, mapper);
+		Redactor redactor = new Redactor(() -> holder.current().sessionId(), settings.headers());
+		this.redactor = redactor;
+		this.results = new ResultConverter(name, mapper, redactor);
 		List<McpNotificationListener> listeners = new ArrayList<>();
 		// The dialect hears every notification first, so its cache is never staler than
 		// what the application's listeners are told.
@@ -91,7 +96,7 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 		});
 		listeners.addAll(handlers.listeners());
 		this.serverMessages = new ServerMessageHandler(name, handlers.withListeners(listeners), mapper);
-		this.rpc = new RpcChannel(name, transport, holder, this.serverMessages, mapper,
+		this.rpc = new RpcChannel(name, transport, holder, this.serverMessages, mapper, redactor,
 				new Retries(name, settings.retry(), holder));
 		LegacyDialect legacy = new LegacyDialect(settings, handlers.capabilities(), this.rpc, holder, transport,
 				this.results);
@@ -283,8 +288,8 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 					return Mono.empty();
 				}
 				if (!seen.add(cursor)) {
-					return Mono.error(new McpInvalidResponseException(name(), method,
-							"server returned cursor '" + cursor + "' twice; stopping an endless listing"));
+					return Mono.error(new McpInvalidResponseException(name(), method, "server returned cursor '"
+							+ this.redactor.redact(cursor) + "' twice; stopping an endless listing"));
 				}
 				return page.apply(cursor);
 			});

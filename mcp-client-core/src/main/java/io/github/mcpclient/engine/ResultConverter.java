@@ -1,6 +1,7 @@
 package io.github.mcpclient.engine;
 
 import io.github.mcpclient.exception.McpInvalidResponseException;
+import io.github.mcpclient.transport.Redactor;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,9 +16,12 @@ final class ResultConverter {
 
 	private final JsonMapper mapper;
 
-	ResultConverter(String connectionName, JsonMapper mapper) {
+	private final Redactor redactor;
+
+	ResultConverter(String connectionName, JsonMapper mapper, Redactor redactor) {
 		this.connectionName = connectionName;
 		this.mapper = mapper;
+		this.redactor = redactor;
 	}
 
 	<T> T convert(JsonNode result, Class<T> type, String method) {
@@ -35,7 +39,8 @@ final class ResultConverter {
 
 	private McpInvalidResponseException invalid(Class<?> type, String method, String detail, Exception cause) {
 		return new McpInvalidResponseException(this.connectionName, method,
-				"server result does not match " + type.getSimpleName() + ": " + detail, cause);
+				// The parser quotes what the server sent.
+				"server result does not match " + type.getSimpleName() + ": " + this.redactor.redact(detail), cause);
 	}
 
 }

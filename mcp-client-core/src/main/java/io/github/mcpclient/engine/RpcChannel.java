@@ -15,6 +15,7 @@ import io.github.mcpclient.protocol.JsonRpcNotification;
 import io.github.mcpclient.protocol.JsonRpcRequest;
 import io.github.mcpclient.protocol.JsonRpcResponse;
 import io.github.mcpclient.protocol.McpMethods;
+import io.github.mcpclient.transport.Redactor;
 import io.github.mcpclient.transport.StreamableHttpTransport;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -47,10 +48,13 @@ final class RpcChannel {
 
 	private final Retries retries;
 
+	private final Redactor redactor;
+
 	private final AtomicLong requestIds = new AtomicLong();
 
 	RpcChannel(String connectionName, StreamableHttpTransport transport, McpSessionHolder holder,
-			ServerMessageHandler serverMessages, JsonMapper mapper, Retries retries) {
+			ServerMessageHandler serverMessages, JsonMapper mapper, Redactor redactor, Retries retries) {
+		this.redactor = redactor;
 		this.retries = retries;
 		this.connectionName = connectionName;
 		this.transport = transport;
@@ -191,7 +195,7 @@ final class RpcChannel {
 	private McpException noResponse(String method, JsonNode id, @Nullable JsonNode strayId) {
 		String detail = (strayId != null) ? "server answered with id " + strayId + " but the request had id " + id
 				: "server ended the response without answering request " + id;
-		return new McpInvalidResponseException(this.connectionName, method, detail);
+		return new McpInvalidResponseException(this.connectionName, method, this.redactor.redact(detail));
 	}
 
 	private @Nullable JsonNode toParams(@Nullable Object params) {

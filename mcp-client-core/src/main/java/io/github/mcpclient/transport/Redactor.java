@@ -25,8 +25,10 @@ import tools.jackson.databind.node.StringNode;
  * id (masked, so ids can still be told apart), the values of the connection's configured
  * headers, credentials after an authorization scheme ({@code Bearer ...}), JSON Web
  * Tokens, and long random-looking strings that are probably tokens.
+ *
+ * @since 0.1.0
  */
-final class Redactor {
+public final class Redactor {
 
 	static final String MASK = "****";
 
@@ -59,7 +61,7 @@ final class Redactor {
 	 * @param sessionId the current session id, read at each use
 	 * @param headers the connection's configured headers, whose values may be credentials
 	 */
-	Redactor(Supplier<@Nullable String> sessionId, Map<String, String> headers) {
+	public Redactor(Supplier<@Nullable String> sessionId, Map<String, String> headers) {
 		this.sessionId = sessionId;
 		this.secrets = secretsOf(headers);
 	}
@@ -69,7 +71,7 @@ final class Redactor {
 	 * @param text what the server sent, or a message quoting it
 	 * @return the text without secrets
 	 */
-	String redact(String text) {
+	public String redact(String text) {
 		String result = text;
 		String session = this.sessionId.get();
 		if (session != null && !session.isEmpty()) {

@@ -17,6 +17,7 @@ import io.github.mcpclient.protocol.PaginatedRequest;
 import io.github.mcpclient.protocol.ReadResourceRequest;
 import io.github.mcpclient.transport.JsonRpcCodec;
 import io.github.mcpclient.transport.McpSessionFilter;
+import io.github.mcpclient.transport.Redactor;
 import io.github.mcpclient.transport.StreamableHttpTransport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -54,13 +55,14 @@ class ModernCallsTests {
 		StreamableHttpTransport transport = new StreamableHttpTransport(McpClientSettings.of("cache", url), webClient,
 				new JsonRpcCodec(this.mapper), holder);
 		ServerMessageHandler serverMessages = new ServerMessageHandler("cache", McpClientHandlers.none(), this.mapper);
-		RpcChannel rpc = new RpcChannel("cache", transport, holder, serverMessages, this.mapper,
+		Redactor redactor = new Redactor(() -> null, Map.of());
+		RpcChannel rpc = new RpcChannel("cache", transport, holder, serverMessages, this.mapper, redactor,
 				new Retries("cache", McpClientSettings.Retry.NONE, holder));
 		ModernCalls calls = new ModernCalls("cache", rpc, serverMessages, this.mapper, this.clock);
 		ModernRequests requests = new ModernRequests("cache", new Implementation("test", "1"),
 				McpClientHandlers.none().modernCapabilities(), this.mapper);
 		return new ModernDialect("cache", "2026-07-28", requests, rpc, holder, calls,
-				new ResultConverter("cache", this.mapper));
+				new ResultConverter("cache", this.mapper, redactor));
 	}
 
 	private JsonNode call(String method, Object params) {
