@@ -13,7 +13,6 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
-
 /**
  * The benchmark behind {@code docs/performance.md}: against one local MCP server, the raw
  * WebClient floor, our client and the MCP Java SDK client make the same tool call, JSON

@@ -62,7 +62,9 @@ interface Caller extends AutoCloseable {
 		return ours(McpClientFactory.create(), uri);
 	}
 
-	/** Our client made by the given factory, as an application's connections share one. */
+	/**
+	 * Our client made by the given factory, as an application's connections share one.
+	 */
 	static Caller ours(McpClientFactory factory, URI uri) {
 		McpClient client = factory
 			.create(McpClientSettings.builder("bench", uri).era(Era.LEGACY).requestTimeout(TIMEOUT).build());
