@@ -105,16 +105,7 @@ class SessionTrackingTests {
 
 	@Test
 	void aCallThatFindsItsSessionGoneIsAnsweredOnANewSessionWithoutTheOldId() {
-		server.stubFor(rpc("initialize").inScenario("restart")
-			.whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(json(McpWireMock.initializeResult("2025-11-25")).withHeader("MCP-Session-Id", SESSION))
-			.willSetStateTo("first"));
-		server.stubFor(rpc("initialize").inScenario("restart")
-			.whenScenarioStateIs("first")
-			.willReturn(
-					json(McpWireMock.initializeResult("2025-11-25")).withHeader("MCP-Session-Id", "second-session-id"))
-			.willSetStateTo("second"));
-		server.stubFor(rpc("notifications/initialized").willReturn(aResponse().withStatus(202)));
+		stubTwoSessions();
 		server.stubFor(
 				rpc("ping").withHeader("MCP-Session-Id", equalTo(SESSION)).willReturn(aResponse().withStatus(404)));
 		server.stubFor(rpc("ping").withHeader("MCP-Session-Id", equalTo("second-session-id")).willReturn(json("{}")));
@@ -272,16 +263,7 @@ class SessionTrackingTests {
 
 	@Test
 	void manyRequestsSeeingAnExpiredSessionShareOneReinitializeAndAreAllAnswered() {
-		server.stubFor(rpc("initialize").inScenario("restart")
-			.whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(json(McpWireMock.initializeResult("2025-11-25")).withHeader("MCP-Session-Id", SESSION))
-			.willSetStateTo("first"));
-		server.stubFor(rpc("initialize").inScenario("restart")
-			.whenScenarioStateIs("first")
-			.willReturn(
-					json(McpWireMock.initializeResult("2025-11-25")).withHeader("MCP-Session-Id", "second-session-id"))
-			.willSetStateTo("second"));
-		server.stubFor(rpc("notifications/initialized").willReturn(aResponse().withStatus(202)));
+		stubTwoSessions();
 		server.stubFor(rpc("ping").withHeader("MCP-Session-Id", equalTo(SESSION))
 			.willReturn(aResponse().withStatus(404).withFixedDelay(100)));
 		server.stubFor(rpc("ping").withHeader("MCP-Session-Id", equalTo("second-session-id")).willReturn(json("{}")));
@@ -326,6 +308,20 @@ class SessionTrackingTests {
 		assertThatExceptionOfType(McpSessionExpiredException.class).isThrownBy(noRetries::ping);
 		assertThat(noRetries.session().state()).isEqualTo(SessionState.EXPIRED);
 		server.verify(1, rpcRequested("ping"));
+	}
+
+	// The first handshake opens SESSION, the next one "second-session-id".
+	private static void stubTwoSessions() {
+		server.stubFor(rpc("initialize").inScenario("restart")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(json(McpWireMock.initializeResult("2025-11-25")).withHeader("MCP-Session-Id", SESSION))
+			.willSetStateTo("first"));
+		server.stubFor(rpc("initialize").inScenario("restart")
+			.whenScenarioStateIs("first")
+			.willReturn(
+					json(McpWireMock.initializeResult("2025-11-25")).withHeader("MCP-Session-Id", "second-session-id"))
+			.willSetStateTo("second"));
+		server.stubFor(rpc("notifications/initialized").willReturn(aResponse().withStatus(202)));
 	}
 
 }
