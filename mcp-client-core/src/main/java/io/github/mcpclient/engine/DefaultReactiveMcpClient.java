@@ -13,6 +13,8 @@ import java.util.function.Function;
 import io.github.mcpclient.EraVerdicts;
 import io.github.mcpclient.McpClientHandlers;
 import io.github.mcpclient.McpClientSettings;
+import io.github.mcpclient.auth.McpAuthorization;
+import io.github.mcpclient.auth.McpAuthorizationFilter;
 import io.github.mcpclient.McpNotificationListener;
 import io.github.mcpclient.ReactiveMcpClient;
 import io.github.mcpclient.exception.McpInvalidResponseException;
@@ -117,14 +119,19 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 	 * @param webClientBuilder the connection's own builder
 	 * @param mapper the JSON mapper
 	 * @param eraVerdicts where era choices are remembered
+	 * @param authorization how requests obtain credentials
 	 * @return the client
 	 */
 	static DefaultReactiveMcpClient create(McpClientSettings settings, McpClientHandlers handlers,
-			WebClient.Builder webClientBuilder, JsonMapper mapper, EraVerdicts eraVerdicts) {
+			WebClient.Builder webClientBuilder, JsonMapper mapper, EraVerdicts eraVerdicts,
+			McpAuthorization authorization) {
 		McpSessionHolder holder = new McpSessionHolder(settings.connectionName(), settings.url());
-		WebClient webClient = webClientBuilder.defaultHeaders((headers) -> settings.headers().forEach(headers::set))
-			.filter(new McpSessionFilter(holder))
-			.build();
+		webClientBuilder.defaultHeaders((headers) -> settings.headers().forEach(headers::set));
+		if (authorization != McpAuthorization.none()) {
+			webClientBuilder
+				.filter(new McpAuthorizationFilter(settings.connectionName(), settings.url(), authorization));
+		}
+		WebClient webClient = webClientBuilder.filter(new McpSessionFilter(holder)).build();
 		StreamableHttpTransport transport = new StreamableHttpTransport(settings, webClient, new JsonRpcCodec(mapper),
 				holder);
 		return new DefaultReactiveMcpClient(settings, handlers, transport, holder, mapper, eraVerdicts);

@@ -8,6 +8,7 @@ import io.github.mcpclient.McpClient;
 import io.github.mcpclient.McpClientCustomizer;
 import io.github.mcpclient.McpClientHandlers;
 import io.github.mcpclient.McpClientSettings;
+import io.github.mcpclient.auth.McpAuthorization;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.web.reactive.function.client.WebClient;
@@ -74,10 +75,22 @@ public final class McpClientFactory {
 	 * @return the client; {@link McpClient#reactive()} gives its non-blocking view
 	 */
 	public McpClient create(McpClientSettings settings, McpClientHandlers handlers) {
+		return create(settings, handlers, McpAuthorization.none());
+	}
+
+	/**
+	 * Create a client whose requests are authorized. No I/O happens until the first call.
+	 * @param settings the connection settings
+	 * @param handlers the answers to server requests and the notification listeners
+	 * @param authorization how the connection obtains credentials, such as an OAuth
+	 * authorization
+	 * @return the client; {@link McpClient#reactive()} gives its non-blocking view
+	 */
+	public McpClient create(McpClientSettings settings, McpClientHandlers handlers, McpAuthorization authorization) {
 		WebClient.Builder builder = this.webClientBuilder.clone();
 		this.customizers.forEach((customizer) -> customizer.customize(settings.connectionName(), builder));
-		return new BlockingMcpClient(
-				DefaultReactiveMcpClient.create(settings, handlers, builder, this.mapper, this.eraVerdicts));
+		return new BlockingMcpClient(DefaultReactiveMcpClient.create(settings, handlers, builder, this.mapper,
+				this.eraVerdicts, authorization));
 	}
 
 	@Override
