@@ -28,10 +28,12 @@ import org.jspecify.annotations.Nullable;
  * @param protocol the protocol versions and era to speak
  * @param retry when requests are sent again
  * @param bulkhead how many requests may be in flight at once
+ * @param userSessions how many sessions a connection that authorizes each user keeps
  * @since 0.1.0
  */
 public record McpClientSettings(String connectionName, URI url, Map<String, String> headers, Implementation clientInfo,
-		boolean listen, Timeouts timeouts, Limits limits, Protocol protocol, Retry retry, Bulkhead bulkhead) {
+		boolean listen, Timeouts timeouts, Limits limits, Protocol protocol, Retry retry, Bulkhead bulkhead,
+		UserSessions userSessions) {
 
 	/** Default time a request or the handshake may take. */
 	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
@@ -213,6 +215,33 @@ public record McpClientSettings(String connectionName, URI url, Map<String, Stri
 	}
 
 	/**
+	 * The bounds on the sessions of a connection whose authorization differs per user.
+	 * Such a connection keeps one session per user, so that a session established with
+	 * one user's token never carries another user's call. Beyond {@code maxSessions}, or
+	 * after {@code idleTimeout} without a call, a user's session is ended (the server is
+	 * told) and the user's next call starts a new one.
+	 *
+	 * @param maxSessions the most sessions kept at once
+	 * @param idleTimeout how long a session is kept without a call
+	 * @since 0.2.0
+	 */
+	public record UserSessions(int maxSessions, Duration idleTimeout) {
+
+		/** 1,000 sessions, 30 minutes. */
+		public static final UserSessions DEFAULTS = new UserSessions(1000, Duration.ofMinutes(30));
+
+		public UserSessions {
+			if (maxSessions < 1) {
+				throw new IllegalArgumentException("the most user sessions must be at least 1");
+			}
+			if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+				throw new IllegalArgumentException("the idle timeout of user sessions must be positive");
+			}
+		}
+
+	}
+
+	/**
 	 * Which protocol the client speaks.
 	 *
 	 * @param versions the protocol versions the client accepts, preferred first
@@ -279,6 +308,8 @@ public record McpClientSettings(String connectionName, URI url, Map<String, Stri
 
 		private Bulkhead bulkhead = Bulkhead.NONE;
 
+		private UserSessions userSessions = UserSessions.DEFAULTS;
+
 		private Builder(String connectionName, URI url) {
 			this.connectionName = connectionName;
 			this.url = url;
@@ -294,6 +325,7 @@ public record McpClientSettings(String connectionName, URI url, Map<String, Stri
 			protocol(settings.protocol);
 			this.retry = settings.retry;
 			this.bulkhead = settings.bulkhead;
+			this.userSessions = settings.userSessions;
 		}
 
 		public Builder headers(Map<String, String> headers) {
@@ -358,6 +390,11 @@ public record McpClientSettings(String connectionName, URI url, Map<String, Stri
 			return this;
 		}
 
+		public Builder userSessions(UserSessions userSessions) {
+			this.userSessions = userSessions;
+			return this;
+		}
+
 		/**
 		 * The settings; every group validates its values.
 		 * @return the settings
@@ -366,7 +403,7 @@ public record McpClientSettings(String connectionName, URI url, Map<String, Stri
 		public McpClientSettings build() {
 			return new McpClientSettings(this.connectionName, this.url, this.headers, this.clientInfo, this.listen,
 					new Timeouts(this.requestTimeout, this.initializeTimeout), this.limits,
-					new Protocol(this.protocolVersions, this.era), this.retry, this.bulkhead);
+					new Protocol(this.protocolVersions, this.era), this.retry, this.bulkhead, this.userSessions);
 		}
 
 	}

@@ -3,6 +3,7 @@ package io.github.mcpclient.auth;
 import io.github.mcpclient.exception.McpAuthorizationException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 
 /**
  * How one connection authorizes its requests. The connection asks for credentials before
@@ -41,6 +42,28 @@ public interface McpAuthorization {
 	 */
 	Mono<McpCredentials> refused(AuthorizationRequest request, @Nullable McpCredentials sent,
 			McpAuthorizationException refusal);
+
+	/**
+	 * Whose call this is, when credentials differ per user. A connection whose
+	 * authorization {@linkplain #isPerPrincipal() is per principal} keeps one session per
+	 * principal, so that a session established with one user's token never carries
+	 * another user's call.
+	 * @param context the call's Reactor context
+	 * @return the principal's name, or empty if the call has none
+	 */
+	default Mono<String> principal(ContextView context) {
+		return Mono.empty();
+	}
+
+	/**
+	 * Whether credentials differ per user: then every call must have a
+	 * {@linkplain #principal(ContextView) principal}, and each principal gets its own
+	 * session.
+	 * @return {@code false} by default: every call shares the connection's credentials
+	 */
+	default boolean isPerPrincipal() {
+		return false;
+	}
 
 	/**
 	 * What this authorization holds now, for the Actuator endpoint and for logs. Never

@@ -49,10 +49,25 @@ public final class McpAuthorizationFilter implements ExchangeFilterFunction {
 
 	private final McpAuthorization authorization;
 
+	private final @Nullable String principal;
+
 	public McpAuthorizationFilter(String connectionName, URI serverUrl, McpAuthorization authorization) {
+		this(connectionName, serverUrl, authorization, null);
+	}
+
+	/**
+	 * A filter for the session of one principal of a per-principal authorization.
+	 * @param connectionName the connection's name
+	 * @param serverUrl the MCP server's URL
+	 * @param authorization the connection's authorization
+	 * @param principal the principal every request of this filter is for, or {@code null}
+	 */
+	public McpAuthorizationFilter(String connectionName, URI serverUrl, McpAuthorization authorization,
+			@Nullable String principal) {
 		this.connectionName = connectionName;
 		this.serverUrl = serverUrl;
 		this.authorization = authorization;
+		this.principal = principal;
 	}
 
 	@Override
@@ -63,7 +78,7 @@ public final class McpAuthorizationFilter implements ExchangeFilterFunction {
 		}
 		return Mono.deferContextual((context) -> {
 			AuthorizationRequest authorizationRequest = new AuthorizationRequest(this.connectionName, this.serverUrl,
-					method, request.method(), request.url(), context);
+					method, request.method(), request.url(), context, this.principal);
 			return this.authorization.credentials(authorizationRequest)
 				.flatMap((credentials) -> send(request, next, authorizationRequest, credentials, 1))
 				.switchIfEmpty(Mono.defer(() -> send(request, next, authorizationRequest, null, 1)));

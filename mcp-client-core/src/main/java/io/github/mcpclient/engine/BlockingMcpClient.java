@@ -3,6 +3,7 @@ package io.github.mcpclient.engine;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import io.github.mcpclient.McpClient;
 import io.github.mcpclient.ReactiveMcpClient;
@@ -27,6 +28,7 @@ import io.github.mcpclient.session.McpSessionStatistics;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 
 /**
  * The blocking {@link McpClient} over a {@link ReactiveMcpClient}. The reactive client
@@ -36,8 +38,21 @@ final class BlockingMcpClient implements McpClient {
 
 	private final ReactiveMcpClient delegate;
 
+	private final Function<Context, Context> callContext;
+
 	BlockingMcpClient(ReactiveMcpClient delegate) {
+		this(delegate, Function.identity());
+	}
+
+	/**
+	 * A blocking client whose calls carry what the calling thread knows.
+	 * @param delegate the reactive client
+	 * @param callContext adds to each call's context; applied on the calling thread, as
+	 * the call subscribes
+	 */
+	BlockingMcpClient(ReactiveMcpClient delegate, Function<Context, Context> callContext) {
 		this.delegate = delegate;
+		this.callContext = callContext;
 	}
 
 	@Override
@@ -52,7 +67,7 @@ final class BlockingMcpClient implements McpClient {
 
 	@Override
 	public void ping() {
-		this.delegate.ping().block();
+		run(this.delegate.ping());
 	}
 
 	@Override
@@ -123,7 +138,7 @@ final class BlockingMcpClient implements McpClient {
 
 	@Override
 	public void setLoggingLevel(LoggingLevel level) {
-		this.delegate.setLoggingLevel(level).block();
+		run(this.delegate.setLoggingLevel(level));
 	}
 
 	@Override
@@ -133,7 +148,7 @@ final class BlockingMcpClient implements McpClient {
 
 	@Override
 	public void notify(String method, @Nullable Object params) {
-		this.delegate.notify(method, params).block();
+		run(this.delegate.notify(method, params));
 	}
 
 	@Override
@@ -161,16 +176,20 @@ final class BlockingMcpClient implements McpClient {
 		return "BlockingMcpClient[" + name() + "]";
 	}
 
-	private static <T> T await(Mono<T> mono) {
-		T value = mono.block();
+	private void run(Mono<Void> mono) {
+		mono.contextWrite(this.callContext).block();
+	}
+
+	private <T> T await(Mono<T> mono) {
+		T value = mono.contextWrite(this.callContext).block();
 		if (value == null) {
 			throw new IllegalStateException("the call completed without a value");
 		}
 		return value;
 	}
 
-	private static <T> List<T> all(Flux<T> flux) {
-		List<T> values = flux.collectList().block();
+	private <T> List<T> all(Flux<T> flux) {
+		List<T> values = flux.collectList().contextWrite(this.callContext).block();
 		return (values != null) ? values : List.of();
 	}
 

@@ -120,16 +120,18 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 	 * @param mapper the JSON mapper
 	 * @param eraVerdicts where era choices are remembered
 	 * @param authorization how requests obtain credentials
+	 * @param principal the principal the client's session is for, when the authorization
+	 * is per principal; {@code null} otherwise
 	 * @return the client
 	 */
 	static DefaultReactiveMcpClient create(McpClientSettings settings, McpClientHandlers handlers,
 			WebClient.Builder webClientBuilder, JsonMapper mapper, EraVerdicts eraVerdicts,
-			McpAuthorization authorization) {
+			McpAuthorization authorization, @Nullable String principal) {
 		McpSessionHolder holder = new McpSessionHolder(settings.connectionName(), settings.url());
 		webClientBuilder.defaultHeaders((headers) -> settings.headers().forEach(headers::set));
 		if (authorization != McpAuthorization.none()) {
-			webClientBuilder
-				.filter(new McpAuthorizationFilter(settings.connectionName(), settings.url(), authorization));
+			webClientBuilder.filter(
+					new McpAuthorizationFilter(settings.connectionName(), settings.url(), authorization, principal));
 		}
 		WebClient webClient = webClientBuilder.filter(new McpSessionFilter(holder)).build();
 		StreamableHttpTransport transport = new StreamableHttpTransport(settings, webClient, new JsonRpcCodec(mapper),

@@ -2,6 +2,7 @@ package io.github.mcpclient.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import io.github.mcpclient.EraVerdicts;
 import io.github.mcpclient.McpClient;
@@ -9,6 +10,8 @@ import io.github.mcpclient.McpClientCustomizer;
 import io.github.mcpclient.McpClientHandlers;
 import io.github.mcpclient.McpClientSettings;
 import io.github.mcpclient.auth.McpAuthorization;
+import org.jspecify.annotations.Nullable;
+import reactor.util.context.Context;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.web.reactive.function.client.WebClient;
@@ -34,11 +37,14 @@ public final class McpClientFactory {
 
 	private final List<McpClientCustomizer> customizers;
 
+	private final Function<Context, Context> blockingCallContext;
+
 	private McpClientFactory(Builder builder) {
 		this.webClientBuilder = builder.webClientBuilder;
 		this.mapper = builder.mapper;
 		this.eraVerdicts = builder.eraVerdicts;
 		this.customizers = List.copyOf(builder.customizers);
+		this.blockingCallContext = builder.blockingCallContext;
 	}
 
 	/**
@@ -87,10 +93,21 @@ public final class McpClientFactory {
 	 * @return the client; {@link McpClient#reactive()} gives its non-blocking view
 	 */
 	public McpClient create(McpClientSettings settings, McpClientHandlers handlers, McpAuthorization authorization) {
+		if (authorization.isPerPrincipal()) {
+			return new BlockingMcpClient(
+					new PerPrincipalMcpClient(settings, authorization,
+							(principal) -> createReactive(settings, handlers, authorization, principal)),
+					this.blockingCallContext);
+		}
+		return new BlockingMcpClient(createReactive(settings, handlers, authorization, null), this.blockingCallContext);
+	}
+
+	private DefaultReactiveMcpClient createReactive(McpClientSettings settings, McpClientHandlers handlers,
+			McpAuthorization authorization, @Nullable String principal) {
 		WebClient.Builder builder = this.webClientBuilder.clone();
 		this.customizers.forEach((customizer) -> customizer.customize(settings.connectionName(), builder));
-		return new BlockingMcpClient(DefaultReactiveMcpClient.create(settings, handlers, builder, this.mapper,
-				this.eraVerdicts, authorization));
+		return DefaultReactiveMcpClient.create(settings, handlers, builder, this.mapper, this.eraVerdicts,
+				authorization, principal);
 	}
 
 	@Override
@@ -114,6 +131,8 @@ public final class McpClientFactory {
 		private EraVerdicts eraVerdicts = EraVerdicts.inMemory();
 
 		private final List<McpClientCustomizer> customizers = new ArrayList<>();
+
+		private Function<Context, Context> blockingCallContext = Function.identity();
 
 		private Builder() {
 		}
@@ -158,6 +177,19 @@ public final class McpClientFactory {
 		 */
 		public Builder customizer(McpClientCustomizer customizer) {
 			this.customizers.add(customizer);
+			return this;
+		}
+
+		/**
+		 * What a blocking call carries into its Reactor context from the thread that
+		 * makes it, such as the user a servlet request is for, so that a per-user
+		 * authorization finds the call's principal. Applied on the calling thread as each
+		 * blocking call starts.
+		 * @param blockingCallContext adds to the call's context
+		 * @return this builder
+		 */
+		public Builder blockingCallContext(Function<Context, Context> blockingCallContext) {
+			this.blockingCallContext = blockingCallContext;
 			return this;
 		}
 

@@ -13,13 +13,20 @@ import org.jspecify.annotations.Nullable;
  * @param lastError the most recent failure, if any
  * @param retries requests the client sent again by itself: after a session expired, a
  * connection was refused, or the server asked it to come back later
+ * @param userSessions the sessions kept now for the users of a connection that authorizes
+ * each user; 0 for a connection whose calls share one session
  * @since 0.1.0
  */
 public record McpSessionStatistics(long requests, long failures, long reinitializations, @Nullable LastError lastError,
-		long retries) {
+		long retries, int userSessions) {
 
 	public McpSessionStatistics(long requests, long failures, long reinitializations, @Nullable LastError lastError) {
-		this(requests, failures, reinitializations, lastError, 0);
+		this(requests, failures, reinitializations, lastError, 0, 0);
+	}
+
+	public McpSessionStatistics(long requests, long failures, long reinitializations, @Nullable LastError lastError,
+			long retries) {
+		this(requests, failures, reinitializations, lastError, retries, 0);
 	}
 
 	/**
