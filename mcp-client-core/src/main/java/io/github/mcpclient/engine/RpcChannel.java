@@ -83,7 +83,7 @@ final class RpcChannel {
 			AtomicBoolean answered = new AtomicBoolean();
 			this.holder.recordRequest();
 			Mono<JsonRpcResponse> exchange = this.transport
-				.post(request, method, dialect.headers(method, shapedParams), dialect.resumesStreams())
+				.request(request, method, dialect.headers(method, shapedParams), dialect.resumesStreams())
 				.concatMap((message) -> receive(message, id, strayId))
 				.next()
 				.doOnNext((response) -> answered.set(true))

@@ -17,6 +17,7 @@ import io.github.mcpclient.protocol.JsonRpcMessage;
 import io.github.mcpclient.protocol.JsonRpcRequest;
 import io.github.mcpclient.transport.sse.SseEvent;
 import io.github.mcpclient.transport.sse.SseEventParser;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
@@ -54,6 +55,10 @@ public final class StreamableHttpTransport {
 	private static final Duration DEFAULT_RETRY = Duration.ofSeconds(1);
 
 	private static final String MESSAGE_EVENT = "message";
+
+	// How long a request's event stream may go on after its answer before its connection
+	// is given up rather than reused; servers end it right after the answer.
+	private static final Duration DRAIN_BOUND = Duration.ofSeconds(2);
 
 	private final URI endpoint;
 
@@ -107,6 +112,27 @@ public final class StreamableHttpTransport {
 	 * @return the messages the server sent back
 	 */
 	public Flux<JsonRpcMessage> post(JsonRpcMessage message, String method, HttpHeaders headers, boolean resumable) {
+		return post(message, method, headers, resumable, null);
+	}
+
+	/**
+	 * POST a request and stream back what the server sends up to and including the answer
+	 * to it. An event stream that goes on after the answer is read to its end in the
+	 * background (within a bound) rather than cancelled, so that its connection is
+	 * reused; a subscriber that cancels before the answer cancels the exchange at once.
+	 * @param request the request to send
+	 * @param method the MCP method the exchange belongs to
+	 * @param headers headers to add to the request
+	 * @param resumable whether an event stream that ends early is resumed with
+	 * {@code Last-Event-ID}
+	 * @return the messages the server sent back, ending with the answer when it came
+	 */
+	public Flux<JsonRpcMessage> request(JsonRpcRequest request, String method, HttpHeaders headers, boolean resumable) {
+		return post(request, method, headers, resumable, request.id());
+	}
+
+	private Flux<JsonRpcMessage> post(JsonRpcMessage message, String method, HttpHeaders headers, boolean resumable,
+			@Nullable JsonNode answerId) {
 		boolean request = message instanceof JsonRpcRequest;
 		SseStreamState stream = new SseStreamState();
 		Flux<JsonRpcMessage> answer = Flux.defer(() -> this.webClient.post()
@@ -117,9 +143,10 @@ public final class StreamableHttpTransport {
 			.accept(MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM)
 			.header(HttpHeaders.ACCEPT_ENCODING, ResponseBodies.IDENTITY)
 			.bodyValue(this.codec.write(message))
-			.exchangeToFlux((response) -> request ? read(response, method, stream) : accepted(response, method)));
+			.exchangeToFlux(
+					(response) -> request ? read(response, method, stream, answerId) : accepted(response, method)));
 		if (request && resumable) {
-			answer = answer.concatWith(Flux.defer(() -> resume(method, stream, 1)));
+			answer = answer.concatWith(Flux.defer(() -> resume(method, stream, 1, answerId)));
 		}
 		return answer.onErrorMap((ex) -> !(ex instanceof McpException), (ex) -> this.failures.io(ex, method));
 	}
@@ -168,12 +195,13 @@ public final class StreamableHttpTransport {
 	 * @return the messages, until the server ends the stream
 	 */
 	public Flux<JsonRpcMessage> listen(SseStreamState stream, Runnable onResponse) {
-		return get(LISTEN, stream, onResponse).onErrorMap((ex) -> !(ex instanceof McpException),
+		return get(LISTEN, stream, onResponse, null).onErrorMap((ex) -> !(ex instanceof McpException),
 				(ex) -> this.failures.io(ex, LISTEN));
 	}
 
-	private Flux<JsonRpcMessage> resume(String method, SseStreamState stream, int attempt) {
-		if (!stream.isEventStream() || stream.lastEventId() == null) {
+	private Flux<JsonRpcMessage> resume(String method, SseStreamState stream, int attempt,
+			@Nullable JsonNode answerId) {
+		if (!stream.isEventStream() || stream.lastEventId() == null || stream.isAnswered()) {
 			return Flux.empty();
 		}
 		if (attempt > this.limits.maxResumptions()) {
@@ -181,10 +209,11 @@ public final class StreamableHttpTransport {
 					"the event stream ended " + attempt + " times without the response; giving up", null, null));
 		}
 		return Mono.delay(stream.retryDelay(DEFAULT_RETRY)).thenMany(get(method, stream, () -> {
-		})).concatWith(Flux.defer(() -> resume(method, stream, attempt + 1)));
+		}, answerId)).concatWith(Flux.defer(() -> resume(method, stream, attempt + 1, answerId)));
 	}
 
-	private Flux<JsonRpcMessage> get(String method, SseStreamState stream, Runnable onResponse) {
+	private Flux<JsonRpcMessage> get(String method, SseStreamState stream, Runnable onResponse,
+			@Nullable JsonNode answerId) {
 		return Flux.defer(() -> this.webClient.get()
 			.uri(this.endpoint)
 			.attribute(McpSessionFilter.METHOD_ATTRIBUTE, method)
@@ -198,7 +227,7 @@ public final class StreamableHttpTransport {
 			})
 			.exchangeToFlux((response) -> {
 				onResponse.run();
-				return read(response, method, stream);
+				return read(response, method, stream, answerId);
 			}));
 	}
 
@@ -226,7 +255,8 @@ public final class StreamableHttpTransport {
 			.onErrorMap((ex) -> !(ex instanceof McpException), (ex) -> this.failures.io(ex, CLOSE));
 	}
 
-	private Flux<JsonRpcMessage> read(ClientResponse response, String method, SseStreamState stream) {
+	private Flux<JsonRpcMessage> read(ClientResponse response, String method, SseStreamState stream,
+			@Nullable JsonNode answerId) {
 		String coding = ResponseBodies.contentCoding(response);
 		if (coding != null) {
 			return refuse(response, method, coding);
@@ -239,7 +269,8 @@ public final class StreamableHttpTransport {
 		MediaType contentType = response.headers().contentType().orElse(null);
 		if (contentType != null && MediaType.TEXT_EVENT_STREAM.isCompatibleWith(contentType)) {
 			stream.eventStreamOpened();
-			return readEvents(response.bodyToFlux(DataBuffer.class), method, stream);
+			Flux<JsonRpcMessage> events = readEvents(response.bodyToFlux(DataBuffer.class), method, stream);
+			return (answerId != null) ? AnswerThenDrain.untilAnswer(events, answerId, stream, DRAIN_BOUND) : events;
 		}
 		if (contentType != null && MediaType.APPLICATION_JSON.isCompatibleWith(contentType)) {
 			return readJson(response, method);
