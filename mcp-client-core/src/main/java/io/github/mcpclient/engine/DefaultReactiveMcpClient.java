@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.github.mcpclient.EraVerdicts;
 import io.github.mcpclient.McpClientHandlers;
@@ -126,12 +127,15 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 			WebClient.Builder webClientBuilder, JsonMapper mapper, EraVerdicts eraVerdicts,
 			McpAuthorization authorization) {
 		McpSessionHolder holder = new McpSessionHolder(settings.connectionName(), settings.url());
-		webClientBuilder.defaultHeaders((headers) -> settings.headers().forEach(headers::set));
-		if (authorization != McpAuthorization.none()) {
-			webClientBuilder
-				.filter(new McpAuthorizationFilter(settings.connectionName(), settings.url(), authorization));
-		}
-		WebClient webClient = webClientBuilder.filter(new McpSessionFilter(holder)).build();
+		// Built on the first call: configuring a connection costs no HTTP client.
+		Supplier<WebClient> webClient = () -> {
+			webClientBuilder.defaultHeaders((headers) -> settings.headers().forEach(headers::set));
+			if (authorization != McpAuthorization.none()) {
+				webClientBuilder
+					.filter(new McpAuthorizationFilter(settings.connectionName(), settings.url(), authorization));
+			}
+			return webClientBuilder.filter(new McpSessionFilter(holder)).build();
+		};
 		StreamableHttpTransport transport = new StreamableHttpTransport(settings, webClient, new JsonRpcCodec(mapper),
 				holder);
 		return new DefaultReactiveMcpClient(settings, handlers, transport, holder, mapper, eraVerdicts);

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.github.mcpclient.McpClientSettings;
 import io.github.mcpclient.exception.InvalidMessageException;
@@ -62,7 +63,9 @@ public final class StreamableHttpTransport {
 
 	private final URI endpoint;
 
-	private final WebClient webClient;
+	private final Supplier<WebClient> webClientSupplier;
+
+	private volatile @Nullable WebClient webClient;
 
 	private final JsonRpcCodec codec;
 
@@ -80,8 +83,24 @@ public final class StreamableHttpTransport {
 	 */
 	public StreamableHttpTransport(McpClientSettings settings, WebClient webClient, JsonRpcCodec codec,
 			SessionBinding session) {
+		this(settings, () -> webClient, codec, session);
+	}
+
+	/**
+	 * Create the transport of one connection, whose {@link WebClient} is built on its
+	 * first exchange, so that an application that configures a connection pays for the
+	 * HTTP client (its connector, codecs and their classes) only when it makes a call.
+	 * @param settings the connection's settings: its name, endpoint, limits, and the
+	 * headers whose values are kept out of every error
+	 * @param webClient builds the client, which must carry the connection's
+	 * {@link McpSessionFilter}; called once
+	 * @param codec the JSON-RPC codec
+	 * @param session the connection's session
+	 */
+	public StreamableHttpTransport(McpClientSettings settings, Supplier<WebClient> webClient, JsonRpcCodec codec,
+			SessionBinding session) {
 		this.endpoint = settings.url();
-		this.webClient = webClient;
+		this.webClientSupplier = webClient;
 		this.codec = codec;
 		this.limits = settings.limits();
 		Redactor redactor = new Redactor(() -> session.current().sessionId(), settings.headers());
@@ -135,7 +154,7 @@ public final class StreamableHttpTransport {
 			@Nullable JsonNode answerId) {
 		boolean request = message instanceof JsonRpcRequest;
 		SseStreamState stream = new SseStreamState();
-		Flux<JsonRpcMessage> answer = Flux.defer(() -> this.webClient.post()
+		Flux<JsonRpcMessage> answer = Flux.defer(() -> webClient().post()
 			.uri(this.endpoint)
 			.attribute(McpSessionFilter.METHOD_ATTRIBUTE, method)
 			.headers((requestHeaders) -> requestHeaders.addAll(headers))
@@ -214,7 +233,7 @@ public final class StreamableHttpTransport {
 
 	private Flux<JsonRpcMessage> get(String method, SseStreamState stream, Runnable onResponse,
 			@Nullable JsonNode answerId) {
-		return Flux.defer(() -> this.webClient.get()
+		return Flux.defer(() -> webClient().get()
 			.uri(this.endpoint)
 			.attribute(McpSessionFilter.METHOD_ATTRIBUTE, method)
 			.accept(MediaType.TEXT_EVENT_STREAM)
@@ -237,7 +256,7 @@ public final class StreamableHttpTransport {
 	 * @return completes when the server has answered
 	 */
 	public Mono<Void> terminate() {
-		return Mono.defer(() -> this.webClient.delete()
+		return Mono.defer(() -> webClient().delete()
 			.uri(this.endpoint)
 			.attribute(McpSessionFilter.METHOD_ATTRIBUTE, CLOSE)
 			.header(HttpHeaders.ACCEPT_ENCODING, ResponseBodies.IDENTITY)
@@ -348,6 +367,20 @@ public final class StreamableHttpTransport {
 		catch (InvalidMessageException ex) {
 			throw this.failures.invalid(method, bytes, ex.getMessage(), ex);
 		}
+	}
+
+	private WebClient webClient() {
+		WebClient webClient = this.webClient;
+		if (webClient == null) {
+			synchronized (this) {
+				webClient = this.webClient;
+				if (webClient == null) {
+					webClient = this.webClientSupplier.get();
+					this.webClient = webClient;
+				}
+			}
+		}
+		return webClient;
 	}
 
 }
