@@ -2,6 +2,7 @@ package io.github.mcpclient;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -22,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * TCP connections are reused across calls answered with an event stream, as they are for
@@ -38,10 +40,18 @@ class ConnectionReuseTests {
 
 	private final AtomicInteger gets = new AtomicInteger();
 
+	private final AtomicInteger closed = new AtomicInteger();
+
+	// Whether streams stay open after their answer, as a misbehaving server's might.
+	private volatile boolean keepStreamsOpen;
+
 	private final DisposableServer server = HttpServer.create()
 		.host("127.0.0.1")
 		.port(0)
-		.doOnChannelInit((observer, channel, address) -> this.connections.incrementAndGet())
+		.doOnChannelInit((observer, channel, address) -> {
+			this.connections.incrementAndGet();
+			channel.closeFuture().addListener((future) -> this.closed.incrementAndGet());
+		})
 		.route((routes) -> routes.post("/mcp", this::answer).get("/mcp", (request, response) -> {
 			this.gets.incrementAndGet();
 			return response.status(HttpResponseStatus.METHOD_NOT_ALLOWED).send();
@@ -76,6 +86,25 @@ class ConnectionReuseTests {
 		client.close();
 	}
 
+	@Test
+	void streamKeptOpenAfterTheAnswerDoesNotHoldTheCallAndIsClosedAfterABound() {
+		McpClient client = McpClientFactory.create()
+			.create(McpClientSettings.builder("open", URI.create("http://127.0.0.1:" + this.server.port() + "/mcp"))
+				.era(Era.LEGACY)
+				.requestTimeout(Duration.ofSeconds(10))
+				.build());
+		client.initialize();
+		this.keepStreamsOpen = true;
+
+		var result = client.callTool("echo", Map.of());
+
+		assertThat(((TextContent) result.content().get(0)).text()).isEqualTo("ok");
+		// The stream never ends, so its connection cannot be reused: the client gives it
+		// up within its bound rather than holding it forever.
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(this.closed.get()).isPositive());
+		client.close();
+	}
+
 	// Every request is answered on an event stream, chunked as servers stream it, whose
 	// only event carries an id and the answer; the stream ends right after it.
 	private Mono<Void> answer(HttpServerRequest request, HttpServerResponse response) {
@@ -92,7 +121,8 @@ class ConnectionReuseTests {
 			String event = "id: e" + id + "\nevent: message\ndata: {\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"result\":"
 					+ result + "}\n\n";
 			return response.header(HttpHeaderNames.CONTENT_TYPE, "text/event-stream")
-				.sendByteArray(Flux.just(event.getBytes(StandardCharsets.UTF_8)))
+				.sendByteArray(Flux.just(event.getBytes(StandardCharsets.UTF_8))
+					.concatWith(this.keepStreamsOpen ? Flux.never() : Flux.empty()))
 				.then();
 		});
 	}
