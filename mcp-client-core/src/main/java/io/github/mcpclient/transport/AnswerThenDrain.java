@@ -17,6 +17,10 @@ import reactor.core.scheduler.Schedulers;
 import reactor.util.context.Context;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+
 /**
  * Ends a request's event stream for the caller at the request's answer, while the rest of
  * the stream is still read to its end so that the connection goes back to the pool.
@@ -44,6 +48,35 @@ final class AnswerThenDrain {
 	 * @param drainBound how long the rest of the stream may take after the answer
 	 * @return the messages, completing at the answer
 	 */
+	/**
+	 * The body of a request's event stream, bounded after the answer: once the stream is
+	 * answered, what arrives is released unread, and a remainder larger than
+	 * {@code maxBytes} fails the body, which cancels it and so closes the connection, as
+	 * for any body past its bound. Reading that much more would cost more than a new
+	 * connection.
+	 * @param body the stream's body
+	 * @param stream the stream's state, marked answered by {@link #untilAnswer}
+	 * @param maxBytes the most the remainder may hold
+	 * @return the body
+	 */
+	static Flux<DataBuffer> boundRemainder(Flux<DataBuffer> body, SseStreamState stream, long maxBytes) {
+		return Flux.defer(() -> {
+			long[] remainder = new long[1];
+			return body.handle((buffer, sink) -> {
+				if (!stream.isAnswered()) {
+					sink.next(buffer);
+					return;
+				}
+				remainder[0] += buffer.readableByteCount();
+				DataBufferUtils.release(buffer);
+				if (remainder[0] > maxBytes) {
+					sink.error(new DataBufferLimitException(
+							"event stream goes on for more than " + maxBytes + " bytes after its answer"));
+				}
+			});
+		});
+	}
+
 	static Flux<JsonRpcMessage> untilAnswer(Flux<JsonRpcMessage> messages, JsonNode id, SseStreamState stream,
 			Duration drainBound) {
 		return Flux.create((sink) -> {

@@ -61,6 +61,9 @@ public final class StreamableHttpTransport {
 	// is given up rather than reused; servers end it right after the answer.
 	private static final Duration DRAIN_BOUND = Duration.ofSeconds(2);
 
+	// How much of it may arrive: reading more would cost more than a new connection.
+	static final long DRAIN_BYTES = 64 * 1024;
+
 	private final URI endpoint;
 
 	private final Supplier<WebClient> webClientSupplier;
@@ -288,8 +291,12 @@ public final class StreamableHttpTransport {
 		MediaType contentType = response.headers().contentType().orElse(null);
 		if (contentType != null && MediaType.TEXT_EVENT_STREAM.isCompatibleWith(contentType)) {
 			stream.eventStreamOpened();
-			Flux<JsonRpcMessage> events = readEvents(response.bodyToFlux(DataBuffer.class), method, stream);
-			return (answerId != null) ? AnswerThenDrain.untilAnswer(events, answerId, stream, DRAIN_BOUND) : events;
+			if (answerId == null) {
+				return readEvents(response.bodyToFlux(DataBuffer.class), method, stream);
+			}
+			Flux<DataBuffer> body = AnswerThenDrain.boundRemainder(response.bodyToFlux(DataBuffer.class), stream,
+					DRAIN_BYTES);
+			return AnswerThenDrain.untilAnswer(readEvents(body, method, stream), answerId, stream, DRAIN_BOUND);
 		}
 		if (contentType != null && MediaType.APPLICATION_JSON.isCompatibleWith(contentType)) {
 			return readJson(response, method);
