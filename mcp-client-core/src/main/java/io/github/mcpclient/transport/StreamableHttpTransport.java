@@ -76,6 +76,8 @@ public final class StreamableHttpTransport {
 
 	private final TransportFailures failures;
 
+	private final SessionBinding session;
+
 	/**
 	 * Create the transport of one connection.
 	 * @param settings the connection's settings: its name, endpoint, limits, and the
@@ -106,6 +108,7 @@ public final class StreamableHttpTransport {
 		this.webClientSupplier = webClient;
 		this.codec = codec;
 		this.limits = settings.limits();
+		this.session = session;
 		Redactor redactor = new Redactor(() -> session.current().sessionId(), settings.headers());
 		this.failures = new TransportFailures(settings.connectionName(), this.endpoint, redactor, codec);
 	}
@@ -160,7 +163,10 @@ public final class StreamableHttpTransport {
 		Flux<JsonRpcMessage> answer = Flux.defer(() -> webClient().post()
 			.uri(this.endpoint)
 			.attribute(McpSessionFilter.METHOD_ATTRIBUTE, method)
-			.headers((requestHeaders) -> requestHeaders.addAll(headers))
+			.headers((requestHeaders) -> {
+				requestHeaders.addAll(headers);
+				McpSessionFilter.putSessionHeaders(method, this.session.current(), requestHeaders);
+			})
 			.contentType(MediaType.APPLICATION_JSON)
 			.accept(MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM)
 			.header(HttpHeaders.ACCEPT_ENCODING, ResponseBodies.IDENTITY)
@@ -242,6 +248,7 @@ public final class StreamableHttpTransport {
 			.accept(MediaType.TEXT_EVENT_STREAM)
 			.header(HttpHeaders.ACCEPT_ENCODING, ResponseBodies.IDENTITY)
 			.headers((headers) -> {
+				McpSessionFilter.putSessionHeaders(method, this.session.current(), headers);
 				String lastEventId = stream.lastEventId();
 				if (lastEventId != null) {
 					headers.set(McpHeaders.LAST_EVENT_ID, lastEventId);
@@ -263,6 +270,7 @@ public final class StreamableHttpTransport {
 			.uri(this.endpoint)
 			.attribute(McpSessionFilter.METHOD_ATTRIBUTE, CLOSE)
 			.header(HttpHeaders.ACCEPT_ENCODING, ResponseBodies.IDENTITY)
+			.headers((headers) -> McpSessionFilter.putSessionHeaders(CLOSE, this.session.current(), headers))
 			.exchangeToMono((response) -> {
 				int status = response.statusCode().value();
 				if (response.statusCode().is2xxSuccessful() || status == 404 || status == 405) {
