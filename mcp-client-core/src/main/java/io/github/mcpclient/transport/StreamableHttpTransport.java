@@ -137,7 +137,8 @@ public final class StreamableHttpTransport {
 	 * @return the messages the server sent back
 	 */
 	public Flux<JsonRpcMessage> post(JsonRpcMessage message, String method, HttpHeaders headers, boolean resumable) {
-		return post(message, method, headers, resumable, null);
+		return send(message instanceof JsonRpcRequest, () -> this.codec.write(message), method, headers, resumable,
+				null);
 	}
 
 	/**
@@ -145,20 +146,25 @@ public final class StreamableHttpTransport {
 	 * to it. An event stream that goes on after the answer is read to its end in the
 	 * background (within a bound) rather than cancelled, so that its connection is
 	 * reused; a subscriber that cancels before the answer cancels the exchange at once.
-	 * @param request the request to send
-	 * @param method the MCP method the exchange belongs to
+	 * The request is written once, here, straight from the parameters as given, and sent
+	 * as written however often the exchange is subscribed.
+	 * @param id the request's id
+	 * @param method the MCP method, also the request's method
+	 * @param params the parameters (any value the codec's mapper can write), or
+	 * {@code null} for none
 	 * @param headers headers to add to the request
 	 * @param resumable whether an event stream that ends early is resumed with
 	 * {@code Last-Event-ID}
 	 * @return the messages the server sent back, ending with the answer when it came
 	 */
-	public Flux<JsonRpcMessage> request(JsonRpcRequest request, String method, HttpHeaders headers, boolean resumable) {
-		return post(request, method, headers, resumable, request.id());
+	public Flux<JsonRpcMessage> request(JsonNode id, String method, @Nullable Object params, HttpHeaders headers,
+			boolean resumable) {
+		byte[] body = this.codec.writeRequest(id, method, params);
+		return send(true, () -> body, method, headers, resumable, id);
 	}
 
-	private Flux<JsonRpcMessage> post(JsonRpcMessage message, String method, HttpHeaders headers, boolean resumable,
-			@Nullable JsonNode answerId) {
-		boolean request = message instanceof JsonRpcRequest;
+	private Flux<JsonRpcMessage> send(boolean request, Supplier<byte[]> body, String method, HttpHeaders headers,
+			boolean resumable, @Nullable JsonNode answerId) {
 		SseStreamState stream = new SseStreamState();
 		Flux<JsonRpcMessage> answer = Flux.defer(() -> webClient().post()
 			.uri(this.endpoint)
@@ -170,7 +176,7 @@ public final class StreamableHttpTransport {
 			.contentType(MediaType.APPLICATION_JSON)
 			.accept(MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM)
 			.header(HttpHeaders.ACCEPT_ENCODING, ResponseBodies.IDENTITY)
-			.bodyValue(this.codec.write(message))
+			.bodyValue(body.get())
 			.exchangeToFlux(
 					(response) -> request ? read(response, method, stream, answerId) : accepted(response, method)));
 		if (request && resumable) {
