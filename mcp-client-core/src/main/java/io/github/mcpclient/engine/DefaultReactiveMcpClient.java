@@ -117,24 +117,24 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 	 * connection's static headers and its session filter added closest to the wire.
 	 * @param settings the connection settings
 	 * @param handlers the answers to server requests and the notification listeners
-	 * @param webClientBuilder the connection's own builder
+	 * @param webClientBuilder gives the connection's own builder, asked on the first call
 	 * @param mapper the JSON mapper
 	 * @param eraVerdicts where era choices are remembered
 	 * @param authorization how requests obtain credentials
 	 * @return the client
 	 */
 	static DefaultReactiveMcpClient create(McpClientSettings settings, McpClientHandlers handlers,
-			WebClient.Builder webClientBuilder, JsonMapper mapper, EraVerdicts eraVerdicts,
+			Supplier<WebClient.Builder> webClientBuilder, JsonMapper mapper, EraVerdicts eraVerdicts,
 			McpAuthorization authorization) {
 		McpSessionHolder holder = new McpSessionHolder(settings.connectionName(), settings.url());
 		// Built on the first call: configuring a connection costs no HTTP client.
 		Supplier<WebClient> webClient = () -> {
-			webClientBuilder.defaultHeaders((headers) -> settings.headers().forEach(headers::set));
+			WebClient.Builder builder = webClientBuilder.get();
+			builder.defaultHeaders((headers) -> settings.headers().forEach(headers::set));
 			if (authorization != McpAuthorization.none()) {
-				webClientBuilder
-					.filter(new McpAuthorizationFilter(settings.connectionName(), settings.url(), authorization));
+				builder.filter(new McpAuthorizationFilter(settings.connectionName(), settings.url(), authorization));
 			}
-			return webClientBuilder.filter(new McpSessionFilter(holder)).build();
+			return builder.filter(new McpSessionFilter(holder)).build();
 		};
 		StreamableHttpTransport transport = new StreamableHttpTransport(settings, webClient, new JsonRpcCodec(mapper),
 				holder);
