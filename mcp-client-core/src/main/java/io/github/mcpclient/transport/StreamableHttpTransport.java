@@ -57,6 +57,13 @@ public final class StreamableHttpTransport {
 
 	private static final String MESSAGE_EVENT = "message";
 
+	// Header values as text: the typed setters format media types on every request.
+	private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
+
+	private static final String EVENT_STREAM = MediaType.TEXT_EVENT_STREAM_VALUE;
+
+	private static final String JSON_OR_EVENT_STREAM = JSON + ", " + EVENT_STREAM;
+
 	// How long a request's event stream may go on after its answer before its connection
 	// is given up rather than reused; servers end it right after the answer.
 	private static final Duration DRAIN_BOUND = Duration.ofSeconds(2);
@@ -173,8 +180,8 @@ public final class StreamableHttpTransport {
 				requestHeaders.addAll(headers);
 				McpSessionFilter.putSessionHeaders(method, this.session.current(), requestHeaders);
 			})
-			.contentType(MediaType.APPLICATION_JSON)
-			.accept(MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM)
+			.header(HttpHeaders.CONTENT_TYPE, JSON)
+			.header(HttpHeaders.ACCEPT, JSON_OR_EVENT_STREAM)
 			.header(HttpHeaders.ACCEPT_ENCODING, ResponseBodies.IDENTITY)
 			.bodyValue(body.get())
 			.exchangeToFlux(
@@ -251,7 +258,7 @@ public final class StreamableHttpTransport {
 		return Flux.defer(() -> webClient().get()
 			.uri(this.endpoint)
 			.attribute(McpSessionFilter.METHOD_ATTRIBUTE, method)
-			.accept(MediaType.TEXT_EVENT_STREAM)
+			.header(HttpHeaders.ACCEPT, EVENT_STREAM)
 			.header(HttpHeaders.ACCEPT_ENCODING, ResponseBodies.IDENTITY)
 			.headers((headers) -> {
 				McpSessionFilter.putSessionHeaders(method, this.session.current(), headers);
