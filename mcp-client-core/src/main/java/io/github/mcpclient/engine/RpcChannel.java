@@ -78,6 +78,9 @@ final class RpcChannel {
 	Mono<JsonNode> request(String method, @Nullable Object params, Duration timeout, boolean cancellable,
 			Dialect dialect) {
 		return Mono.defer(() -> {
+			// Before the deadline starts, which bounds the server, not this client's
+			// setup.
+			this.transport.prepare();
 			JsonNode id = LongNode.valueOf(this.requestIds.incrementAndGet());
 			// Parameters an era leaves as they are go to the wire as the caller's
 			// objects, written once; only an era that reshapes them needs their tree.

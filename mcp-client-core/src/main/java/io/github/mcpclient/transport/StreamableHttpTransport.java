@@ -397,6 +397,16 @@ public final class StreamableHttpTransport {
 		}
 	}
 
+	/**
+	 * Build the connection's {@link WebClient} now, if no exchange has built it yet: the
+	 * caller does so before a request's deadline starts, so that the one-time cost of
+	 * building the HTTP client (and loading its classes) does not count against the
+	 * server's time to answer.
+	 */
+	public void prepare() {
+		webClient();
+	}
+
 	private WebClient webClient() {
 		WebClient webClient = this.webClient;
 		if (webClient == null) {
