@@ -4,7 +4,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Callback that customizes the {@link WebClient.Builder} of each MCP connection before
- * its client is built, for example to add a filter or tune the HTTP connector.
+ * its HTTP client is built, for example to add a filter or tune the HTTP connector. That
+ * happens once per connection, on its first call, not when the client is created.
  *
  * @since 0.1.0
  */

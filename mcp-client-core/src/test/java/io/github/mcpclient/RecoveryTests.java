@@ -96,6 +96,27 @@ class RecoveryTests {
 	}
 
 	@Test
+	void aListingIsSentAgainAsOftenAsTheServerAsksWithinTheDeadline() {
+		stubHandshake(server, null);
+		String method = "prompts/list";
+		server.stubFor(rpc(method).inScenario(method)
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(503).withHeader("Retry-After", "0"))
+			.willSetStateTo("busy again"));
+		server.stubFor(rpc(method).inScenario(method)
+			.whenScenarioStateIs("busy again")
+			.willReturn(aResponse().withStatus(503).withHeader("Retry-After", "0"))
+			.willSetStateTo("recovered"));
+		server.stubFor(
+				rpc(method).inScenario(method).whenScenarioStateIs("recovered").willReturn(json("{\"prompts\":[]}")));
+		McpClient client = client();
+
+		assertThat(client.listPrompts(null).prompts()).isEmpty();
+		server.verify(3, rpcRequested(method));
+		assertThat(client.statistics().retries()).isEqualTo(2);
+	}
+
+	@Test
 	void theServersRetryAfterIsWaited() {
 		stubHandshake(server, null);
 		busyOnce("resources/read", "1", "{\"contents\":[]}");

@@ -39,6 +39,18 @@ class ResponseHandlingTests {
 	private final McpClient client = McpWireMock.blockingClient(server);
 
 	@Test
+	void everyPostSaysItSendsJsonAndAcceptsJsonOrAnEventStream() {
+		stubHandshake(server, "abc-session-0001");
+
+		this.client.initialize();
+
+		for (String method : new String[] { "initialize", "notifications/initialized" }) {
+			server.verify(rpcRequested(method).withHeader("Content-Type", equalTo("application/json"))
+				.withHeader("Accept", equalTo("application/json, text/event-stream")));
+		}
+	}
+
+	@Test
 	void handshakeSendsVersionCapabilitiesAndClientInfoThenInitialized() {
 		stubHandshake(server, "abc-session-0001");
 

@@ -21,7 +21,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * what the starter adds to context start. It prints medians and the medians of per-round
  * ratios.
  * <p>
- * Arguments, all optional: {@code rounds=5 calls=2000 sessions=50 startups=5 jmh=true}.
+ * Arguments, all optional:
+ * {@code rounds=5 calls=2000 sessions=100 startups=5 parts=calls,idle,parser,startup}.
  */
 public final class Benchmarks {
 
@@ -43,16 +44,22 @@ public final class Benchmarks {
 		System.out.printf("Java %s on %d cores, %s %s; rounds=%d calls=%d%n", System.getProperty("java.version"),
 				Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
 				System.getProperty("os.arch"), rounds, calls);
+		List<String> parts = List.of(options.getOrDefault("parts", "calls,idle,parser,startup").split(","));
 		try (BenchServer server = new BenchServer()) {
-			for (boolean sse : new boolean[] { false, true }) {
-				calls(server, sse, rounds, calls);
+			// Idle sessions first, before the call runs leave threads and pools behind.
+			if (parts.contains("idle")) {
+				idle(server, sessions);
 			}
-			idle(server, sessions);
+			if (parts.contains("calls")) {
+				for (boolean sse : new boolean[] { false, true }) {
+					calls(server, sse, rounds, calls);
+				}
+			}
 		}
-		if (Boolean.parseBoolean(options.getOrDefault("jmh", "true"))) {
+		if (parts.contains("parser")) {
 			parser();
 		}
-		if (startups > 0) {
+		if (parts.contains("startup")) {
 			startup(startups);
 		}
 	}

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.github.mcpclient.EraVerdicts;
 import io.github.mcpclient.McpClientHandlers;
@@ -116,7 +117,7 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 	 * connection's static headers and its session filter added closest to the wire.
 	 * @param settings the connection settings
 	 * @param handlers the answers to server requests and the notification listeners
-	 * @param webClientBuilder the connection's own builder
+	 * @param webClientBuilder gives the connection's own builder, asked on the first call
 	 * @param mapper the JSON mapper
 	 * @param eraVerdicts where era choices are remembered
 	 * @param authorization how requests obtain credentials
@@ -125,15 +126,19 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 	 * @return the client
 	 */
 	static DefaultReactiveMcpClient create(McpClientSettings settings, McpClientHandlers handlers,
-			WebClient.Builder webClientBuilder, JsonMapper mapper, EraVerdicts eraVerdicts,
+			Supplier<WebClient.Builder> webClientBuilder, JsonMapper mapper, EraVerdicts eraVerdicts,
 			McpAuthorization authorization, @Nullable String principal) {
 		McpSessionHolder holder = new McpSessionHolder(settings.connectionName(), settings.url());
-		webClientBuilder.defaultHeaders((headers) -> settings.headers().forEach(headers::set));
-		if (authorization != McpAuthorization.none()) {
-			webClientBuilder.filter(
-					new McpAuthorizationFilter(settings.connectionName(), settings.url(), authorization, principal));
-		}
-		WebClient webClient = webClientBuilder.filter(new McpSessionFilter(holder)).build();
+		// Built on the first call: configuring a connection costs no HTTP client.
+		Supplier<WebClient> webClient = () -> {
+			WebClient.Builder builder = webClientBuilder.get();
+			builder.defaultHeaders((headers) -> settings.headers().forEach(headers::set));
+			if (authorization != McpAuthorization.none()) {
+				builder.filter(
+						new McpAuthorizationFilter(settings.connectionName(), settings.url(), authorization, principal));
+			}
+			return builder.filter(new McpSessionFilter(holder)).build();
+		};
 		StreamableHttpTransport transport = new StreamableHttpTransport(settings, webClient, new JsonRpcCodec(mapper),
 				holder);
 		return new DefaultReactiveMcpClient(settings, handlers, transport, holder, mapper, eraVerdicts);

@@ -38,6 +38,15 @@ interface Dialect {
 	@Nullable JsonNode params(String method, @Nullable JsonNode params);
 
 	/**
+	 * Whether {@link #params} and {@link #headers} depend on the parameters; a dialect
+	 * that sends them as given lets the client write them straight to the wire.
+	 * @return {@code true} if requests are shaped from their parameters
+	 */
+	default boolean shapesParams() {
+		return true;
+	}
+
+	/**
 	 * Headers a request carries besides those of the session filter.
 	 * @param method the method
 	 * @param params the parameters as sent

@@ -105,6 +105,11 @@ final class LegacyDialect implements Dialect {
 	}
 
 	@Override
+	public boolean shapesParams() {
+		return false;
+	}
+
+	@Override
 	public HttpHeaders headers(String method, @Nullable JsonNode params) {
 		return HttpHeaders.EMPTY;
 	}

@@ -3,6 +3,7 @@ package io.github.mcpclient.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.github.mcpclient.EraVerdicts;
 import io.github.mcpclient.McpClient;
@@ -19,8 +20,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Creates MCP clients: the one way into the engine. Each client gets its own clone of the
  * {@link WebClient.Builder}, customized for its connection, with the connection's session
- * filter closest to the wire. Clients of one factory share its era verdicts.
- * <pre class="code">
+ * filter closest to the wire; it is taken, customized and built on the client's first
+ * call, so that creating a client builds no HTTP client. Clients of one factory share its
+ * era verdicts. <pre class="code">
  * McpClient client = McpClientFactory.create()
  *     .create(McpClientSettings.of("weather", URI.create("https://example.com/mcp")));
  * </pre>
@@ -29,7 +31,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 public final class McpClientFactory {
 
-	private final WebClient.Builder webClientBuilder;
+	private final Supplier<WebClient.Builder> webClientBuilder;
 
 	private final JsonMapper mapper;
 
@@ -104,8 +106,14 @@ public final class McpClientFactory {
 
 	private DefaultReactiveMcpClient createReactive(McpClientSettings settings, McpClientHandlers handlers,
 			McpAuthorization authorization, @Nullable String principal) {
-		WebClient.Builder builder = this.webClientBuilder.clone();
-		this.customizers.forEach((customizer) -> customizer.customize(settings.connectionName(), builder));
+		// Called on the connection's first call: until then it has no HTTP client, and
+		// the application's builder (with the connector it carries) is not asked for.
+		Supplier<WebClient.Builder> builder = () -> {
+			WebClient.Builder connectionBuilder = this.webClientBuilder.get().clone();
+			this.customizers
+				.forEach((customizer) -> customizer.customize(settings.connectionName(), connectionBuilder));
+			return connectionBuilder;
+		};
 		return DefaultReactiveMcpClient.create(settings, handlers, builder, this.mapper, this.eraVerdicts,
 				authorization, principal);
 	}
@@ -122,7 +130,7 @@ public final class McpClientFactory {
 	 */
 	public static final class Builder {
 
-		private WebClient.Builder webClientBuilder = WebClient.builder();
+		private Supplier<WebClient.Builder> webClientBuilder = WebClient::builder;
 
 		// A private mapper: an application's may use naming strategies that break MCP's
 		// names.
@@ -144,6 +152,19 @@ public final class McpClientFactory {
 		 * @return this builder
 		 */
 		public Builder webClientBuilder(WebClient.Builder webClientBuilder) {
+			this.webClientBuilder = () -> webClientBuilder;
+			return this;
+		}
+
+		/**
+		 * Where every client's {@link WebClient.Builder} comes from, asked on each
+		 * client's first call rather than when the client is created, such as a
+		 * container's provider of a builder whose connector is built on demand. Each
+		 * builder it gives is cloned, never changed.
+		 * @param webClientBuilder gives the builder
+		 * @return this builder
+		 */
+		public Builder webClientBuilder(Supplier<WebClient.Builder> webClientBuilder) {
 			this.webClientBuilder = webClientBuilder;
 			return this;
 		}

@@ -155,10 +155,23 @@ final class McpSessionHolder implements SessionBinding {
 	}
 
 	/**
-	 * An exchange with the server completed.
+	 * An exchange with the server completed. The time is kept to the millisecond: every
+	 * call of a busy connection ends here, and a session that already shows activity
+	 * within the current millisecond is left as it is rather than replaced by a new
+	 * record that every concurrent call would contend to swap in.
 	 */
 	void recordActivity() {
-		update((session) -> withLastActivityAt(session, this.clock.instant()));
+		long now = this.clock.millis();
+		McpSession session = this.current.get();
+		Instant last = session.lastActivityAt();
+		if (last != null && last.toEpochMilli() == now) {
+			return;
+		}
+		update((current) -> {
+			Instant lastActivityAt = current.lastActivityAt();
+			return (lastActivityAt != null && lastActivityAt.toEpochMilli() == now) ? current
+					: withLastActivityAt(current, Instant.ofEpochMilli(now));
+		});
 	}
 
 	/**

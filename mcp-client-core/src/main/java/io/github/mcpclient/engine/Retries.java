@@ -13,7 +13,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /**
  * Sends one exchange again when that cannot surprise the server, and only while the
@@ -54,21 +53,24 @@ final class Retries {
 		if (!this.settings.enabled()) {
 			return exchange;
 		}
-		return Mono.defer(() -> {
-			long deadline = System.nanoTime() + timeout.toNanos();
-			return exchange.retryWhen(Retry.from((signals) -> signals.concatMap((signal) -> {
-				Throwable failure = signal.failure();
-				Duration wait = waitBefore(failure, method, signal.totalRetries());
-				if (wait == null || System.nanoTime() + wait.toNanos() >= deadline) {
-					return Mono.error(failure);
-				}
-				this.holder.recordRetry();
-				if (logger.isDebugEnabled()) {
-					logger.debug("Connection '" + this.connectionName + "' sends '" + method + "' again in "
-							+ wait.toMillis() + " ms after: " + failure.getMessage());
-				}
-				return Mono.delay(wait);
-			})));
+		// One resume-on-error per attempt rather than retryWhen(), which builds a
+		// companion flux, a sink and two subscribers for every call, though nearly every
+		// call succeeds the first time.
+		return Mono.defer(() -> attempt(exchange, method, System.nanoTime() + timeout.toNanos(), 0));
+	}
+
+	private <T> Mono<T> attempt(Mono<T> exchange, String method, long deadline, long retriesSoFar) {
+		return exchange.onErrorResume((failure) -> {
+			Duration wait = waitBefore(failure, method, retriesSoFar);
+			if (wait == null || System.nanoTime() + wait.toNanos() >= deadline) {
+				return Mono.error(failure);
+			}
+			this.holder.recordRetry();
+			if (logger.isDebugEnabled()) {
+				logger.debug("Connection '" + this.connectionName + "' sends '" + method + "' again in "
+						+ wait.toMillis() + " ms after: " + failure.getMessage());
+			}
+			return Mono.delay(wait).then(attempt(exchange, method, deadline, retriesSoFar + 1));
 		});
 	}
 

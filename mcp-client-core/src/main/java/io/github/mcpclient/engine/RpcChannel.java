@@ -27,6 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.LongNode;
 import tools.jackson.databind.node.NullNode;
 
+import org.springframework.http.HttpHeaders;
+
 /**
  * JSON-RPC over one connection's transport: numbers requests, picks each one's response
  * out of whatever the server streams back, answers the server's own requests on the way,
@@ -76,14 +78,24 @@ final class RpcChannel {
 	Mono<JsonNode> request(String method, @Nullable Object params, Duration timeout, boolean cancellable,
 			Dialect dialect) {
 		return Mono.defer(() -> {
+			// Before the deadline starts, which bounds the server, not this client's
+			// setup.
+			this.transport.prepare();
 			JsonNode id = LongNode.valueOf(this.requestIds.incrementAndGet());
-			JsonNode shapedParams = dialect.params(method, toParams(params));
-			JsonRpcRequest request = new JsonRpcRequest(id, method, shapedParams);
+			// Parameters an era leaves as they are go to the wire as the caller's
+			// objects, written once; only an era that reshapes them needs their tree.
+			@Nullable Object wireParams = params;
+			HttpHeaders headers = HttpHeaders.EMPTY;
+			if (dialect.shapesParams()) {
+				JsonNode shapedParams = dialect.params(method, toParams(params));
+				wireParams = shapedParams;
+				headers = dialect.headers(method, shapedParams);
+			}
 			AtomicReference<@Nullable JsonNode> strayId = new AtomicReference<>();
 			AtomicBoolean answered = new AtomicBoolean();
 			this.holder.recordRequest();
 			Mono<JsonRpcResponse> exchange = this.transport
-				.post(request, method, dialect.headers(method, shapedParams), dialect.resumesStreams())
+				.request(id, method, wireParams, headers, dialect.resumesStreams())
 				.concatMap((message) -> receive(message, id, strayId))
 				.next()
 				.doOnNext((response) -> answered.set(true))

@@ -8,9 +8,12 @@ import io.github.mcpclient.protocol.JsonRpcRequest;
 import io.github.mcpclient.protocol.JsonRpcResponse;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JacksonSerializable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.jsontype.TypeSerializer;
 
 /**
  * Reads and writes JSON-RPC messages with a Jackson mapper.
@@ -39,32 +42,37 @@ public final class JsonRpcCodec {
 	 * @return the JSON bytes
 	 */
 	public byte[] write(JsonRpcMessage message) {
-		ObjectNode node = this.mapper.createObjectNode();
-		node.put("jsonrpc", JsonRpcMessage.VERSION);
 		if (message instanceof JsonRpcRequest request) {
-			node.set("id", request.id());
-			node.put("method", request.method());
-			putIfPresent(node, "params", request.params());
+			return writeRequest(request.id(), request.method(), request.params());
 		}
-		else if (message instanceof JsonRpcNotification notification) {
-			node.put("method", notification.method());
-			putIfPresent(node, "params", notification.params());
+		if (message instanceof JsonRpcNotification notification) {
+			return writeNotification(notification.method(), notification.params());
 		}
-		else if (message instanceof JsonRpcResponse response) {
-			node.set("id", response.id());
-			JsonRpcError error = response.error();
-			if (error != null) {
-				ObjectNode errorNode = node.putObject("error");
-				errorNode.put("code", error.code());
-				errorNode.put("message", error.message());
-				putIfPresent(errorNode, "data", error.data());
-			}
-			else {
-				JsonNode result = response.result();
-				node.set("result", (result != null) ? result : this.mapper.createObjectNode());
-			}
-		}
-		return this.mapper.writeValueAsBytes(node);
+		return this.mapper.writeValueAsBytes(new Envelope(message, null, null, null));
+	}
+
+	/**
+	 * Serialize a request whose parameters are still the caller's objects, in one pass:
+	 * they are written as they are, not turned into a JSON tree first.
+	 * @param id the request id
+	 * @param method the method
+	 * @param params the parameters (any value the mapper can write, a {@link JsonNode}
+	 * included), or {@code null} for none
+	 * @return the JSON bytes
+	 */
+	public byte[] writeRequest(JsonNode id, String method, @Nullable Object params) {
+		return this.mapper.writeValueAsBytes(new Envelope(null, id, method, params));
+	}
+
+	/**
+	 * Serialize a notification whose parameters are still the caller's objects, in one
+	 * pass.
+	 * @param method the method
+	 * @param params the parameters, or {@code null} for none
+	 * @return the JSON bytes
+	 */
+	public byte[] writeNotification(String method, @Nullable Object params) {
+		return this.mapper.writeValueAsBytes(new Envelope(null, null, method, params));
 	}
 
 	/**
@@ -140,14 +148,92 @@ public final class JsonRpcCodec {
 		return id;
 	}
 
-	private static void putIfPresent(ObjectNode node, String name, @Nullable JsonNode value) {
-		if (value != null && !value.isNull() && !value.isMissingNode()) {
-			node.set(name, value);
-		}
-	}
-
 	private static String describe(@Nullable JsonNode node) {
 		return (node == null) ? "nothing" : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+	}
+
+	/**
+	 * What goes on the wire, written field by field straight into the mapper's output: a
+	 * request or notification from its parts, or a response.
+	 */
+	private static final class Envelope extends JacksonSerializable.Base {
+
+		private final @Nullable JsonRpcMessage response;
+
+		private final @Nullable JsonNode id;
+
+		private final @Nullable String method;
+
+		private final @Nullable Object params;
+
+		Envelope(@Nullable JsonRpcMessage response, @Nullable JsonNode id, @Nullable String method,
+				@Nullable Object params) {
+			this.response = response;
+			this.id = id;
+			this.method = method;
+			this.params = params;
+		}
+
+		@Override
+		public void serialize(JsonGenerator generator, SerializationContext context) {
+			generator.writeStartObject();
+			generator.writeStringProperty("jsonrpc", JsonRpcMessage.VERSION);
+			if (this.response instanceof JsonRpcResponse response) {
+				writeResponse(generator, context, response);
+			}
+			else {
+				if (this.id != null) {
+					generator.writeName("id");
+					context.writeValue(generator, this.id);
+				}
+				generator.writeStringProperty("method", this.method);
+				if (isPresent(this.params)) {
+					generator.writeName("params");
+					context.writeValue(generator, this.params);
+				}
+			}
+			generator.writeEndObject();
+		}
+
+		private static void writeResponse(JsonGenerator generator, SerializationContext context,
+				JsonRpcResponse response) {
+			generator.writeName("id");
+			context.writeValue(generator, response.id());
+			JsonRpcError error = response.error();
+			if (error != null) {
+				generator.writeName("error");
+				generator.writeStartObject();
+				generator.writeNumberProperty("code", error.code());
+				generator.writeStringProperty("message", error.message());
+				if (isPresent(error.data())) {
+					generator.writeName("data");
+					context.writeValue(generator, error.data());
+				}
+				generator.writeEndObject();
+			}
+			else {
+				generator.writeName("result");
+				JsonNode result = response.result();
+				if (result != null) {
+					context.writeValue(generator, result);
+				}
+				else {
+					generator.writeStartObject();
+					generator.writeEndObject();
+				}
+			}
+		}
+
+		private static boolean isPresent(@Nullable Object value) {
+			return value != null && !(value instanceof JsonNode node && (node.isNull() || node.isMissingNode()));
+		}
+
+		@Override
+		public void serializeWithType(JsonGenerator generator, SerializationContext context,
+				TypeSerializer typeSerializer) {
+			serialize(generator, context);
+		}
+
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.github.mcpclient.transport;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -19,6 +20,7 @@ import reactor.util.context.Context;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -98,19 +100,59 @@ public final class McpSessionFilter implements ExchangeFilterFunction {
 		}
 		String sessionId = initialize ? null : session.sessionId();
 		String protocolVersion = initialize ? null : session.protocolVersion();
-		ClientRequest withHeaders = ClientRequest.from(request).headers((headers) -> {
-			if (initialize) {
-				headers.remove(McpHeaders.SESSION_ID);
-				headers.remove(McpHeaders.PROTOCOL_VERSION);
-			}
-			if (sessionId != null) {
-				headers.set(McpHeaders.SESSION_ID, sessionId);
-			}
-			if (protocolVersion != null) {
-				headers.set(McpHeaders.PROTOCOL_VERSION, protocolVersion);
-			}
-		}).build();
+		// The transport puts the session's headers on as it builds a request; a request
+		// is rebuilt only when the session changed since, or when it came from elsewhere.
+		ClientRequest withHeaders = carries(request.headers(), initialize, sessionId, protocolVersion) ? request
+				: ClientRequest.from(request)
+					.headers((headers) -> putSessionHeaders(initialize, sessionId, protocolVersion, headers))
+					.build();
 		return next.exchange(withHeaders).flatMap((response) -> inspect(response, method, initialize, sessionId));
+	}
+
+	/**
+	 * Put the headers this filter would add on a request being built, so that the filter
+	 * passes it on as it is instead of rebuilding it.
+	 * @param method the MCP method the request carries
+	 * @param session the session as it is now
+	 * @param headers the request's headers
+	 */
+	public static void putSessionHeaders(String method, McpSession session, HttpHeaders headers) {
+		boolean initialize = McpMethods.INITIALIZE.equals(method);
+		putSessionHeaders(initialize, initialize ? null : session.sessionId(),
+				initialize ? null : session.protocolVersion(), headers);
+	}
+
+	private static void putSessionHeaders(boolean initialize, @Nullable String sessionId,
+			@Nullable String protocolVersion, HttpHeaders headers) {
+		if (initialize) {
+			headers.remove(McpHeaders.SESSION_ID);
+			headers.remove(McpHeaders.PROTOCOL_VERSION);
+		}
+		if (sessionId != null) {
+			headers.set(McpHeaders.SESSION_ID, sessionId);
+		}
+		if (protocolVersion != null) {
+			headers.set(McpHeaders.PROTOCOL_VERSION, protocolVersion);
+		}
+	}
+
+	// Whether the headers already are what putSessionHeaders would make them.
+	private static boolean carries(HttpHeaders headers, boolean initialize, @Nullable String sessionId,
+			@Nullable String protocolVersion) {
+		if (initialize) {
+			return !headers.containsHeader(McpHeaders.SESSION_ID)
+					&& !headers.containsHeader(McpHeaders.PROTOCOL_VERSION);
+		}
+		return carries(headers, McpHeaders.SESSION_ID, sessionId)
+				&& carries(headers, McpHeaders.PROTOCOL_VERSION, protocolVersion);
+	}
+
+	private static boolean carries(HttpHeaders headers, String name, @Nullable String value) {
+		if (value == null) {
+			return true;
+		}
+		List<String> values = headers.get(name);
+		return values != null && values.size() == 1 && value.equals(values.get(0));
 	}
 
 	private static boolean replaced(@Nullable McpSession bound, McpSession current) {

@@ -21,6 +21,8 @@ public final class SseStreamState {
 
 	private volatile boolean eventStream;
 
+	private volatile boolean answered;
+
 	/**
 	 * The id of the last event the stream delivered.
 	 * @return the id, or {@code null} if the server gave none
@@ -46,6 +48,19 @@ public final class SseStreamState {
 	 */
 	public boolean isEventStream() {
 		return this.eventStream;
+	}
+
+	/**
+	 * Whether the stream delivered the answer to its request, after which it is never
+	 * resumed.
+	 * @return {@code true} once answered
+	 */
+	public boolean isAnswered() {
+		return this.answered;
+	}
+
+	void answered() {
+		this.answered = true;
 	}
 
 	void eventStreamOpened() {

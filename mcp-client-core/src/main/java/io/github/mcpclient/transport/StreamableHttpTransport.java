@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.github.mcpclient.McpClientSettings;
 import io.github.mcpclient.exception.InvalidMessageException;
@@ -17,6 +18,7 @@ import io.github.mcpclient.protocol.JsonRpcMessage;
 import io.github.mcpclient.protocol.JsonRpcRequest;
 import io.github.mcpclient.transport.sse.SseEvent;
 import io.github.mcpclient.transport.sse.SseEventParser;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
@@ -55,15 +57,33 @@ public final class StreamableHttpTransport {
 
 	private static final String MESSAGE_EVENT = "message";
 
+	// Header values as text: the typed setters format media types on every request.
+	private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
+
+	private static final String EVENT_STREAM = MediaType.TEXT_EVENT_STREAM_VALUE;
+
+	private static final String JSON_OR_EVENT_STREAM = JSON + ", " + EVENT_STREAM;
+
+	// How long a request's event stream may go on after its answer before its connection
+	// is given up rather than reused; servers end it right after the answer.
+	private static final Duration DRAIN_BOUND = Duration.ofSeconds(2);
+
+	// How much of it may arrive: reading more would cost more than a new connection.
+	static final long DRAIN_BYTES = 64 * 1024;
+
 	private final URI endpoint;
 
-	private final WebClient webClient;
+	private final Supplier<WebClient> webClientSupplier;
+
+	private volatile @Nullable WebClient webClient;
 
 	private final JsonRpcCodec codec;
 
 	private final McpClientSettings.Limits limits;
 
 	private final TransportFailures failures;
+
+	private final SessionBinding session;
 
 	/**
 	 * Create the transport of one connection.
@@ -75,10 +95,27 @@ public final class StreamableHttpTransport {
 	 */
 	public StreamableHttpTransport(McpClientSettings settings, WebClient webClient, JsonRpcCodec codec,
 			SessionBinding session) {
+		this(settings, () -> webClient, codec, session);
+	}
+
+	/**
+	 * Create the transport of one connection, whose {@link WebClient} is built on its
+	 * first exchange, so that an application that configures a connection pays for the
+	 * HTTP client (its connector, codecs and their classes) only when it makes a call.
+	 * @param settings the connection's settings: its name, endpoint, limits, and the
+	 * headers whose values are kept out of every error
+	 * @param webClient builds the client, which must carry the connection's
+	 * {@link McpSessionFilter}; called once
+	 * @param codec the JSON-RPC codec
+	 * @param session the connection's session
+	 */
+	public StreamableHttpTransport(McpClientSettings settings, Supplier<WebClient> webClient, JsonRpcCodec codec,
+			SessionBinding session) {
 		this.endpoint = settings.url();
-		this.webClient = webClient;
+		this.webClientSupplier = webClient;
 		this.codec = codec;
 		this.limits = settings.limits();
+		this.session = session;
 		Redactor redactor = new Redactor(() -> session.current().sessionId(), settings.headers());
 		this.failures = new TransportFailures(settings.connectionName(), this.endpoint, redactor, codec);
 	}
@@ -107,19 +144,50 @@ public final class StreamableHttpTransport {
 	 * @return the messages the server sent back
 	 */
 	public Flux<JsonRpcMessage> post(JsonRpcMessage message, String method, HttpHeaders headers, boolean resumable) {
-		boolean request = message instanceof JsonRpcRequest;
+		return send(message instanceof JsonRpcRequest, () -> this.codec.write(message), method, headers, resumable,
+				null);
+	}
+
+	/**
+	 * POST a request and stream back what the server sends up to and including the answer
+	 * to it. An event stream that goes on after the answer is read to its end in the
+	 * background (within a bound) rather than cancelled, so that its connection is
+	 * reused; a subscriber that cancels before the answer cancels the exchange at once.
+	 * The request is written once, here, straight from the parameters as given, and sent
+	 * as written however often the exchange is subscribed.
+	 * @param id the request's id
+	 * @param method the MCP method, also the request's method
+	 * @param params the parameters (any value the codec's mapper can write), or
+	 * {@code null} for none
+	 * @param headers headers to add to the request
+	 * @param resumable whether an event stream that ends early is resumed with
+	 * {@code Last-Event-ID}
+	 * @return the messages the server sent back, ending with the answer when it came
+	 */
+	public Flux<JsonRpcMessage> request(JsonNode id, String method, @Nullable Object params, HttpHeaders headers,
+			boolean resumable) {
+		byte[] body = this.codec.writeRequest(id, method, params);
+		return send(true, () -> body, method, headers, resumable, id);
+	}
+
+	private Flux<JsonRpcMessage> send(boolean request, Supplier<byte[]> body, String method, HttpHeaders headers,
+			boolean resumable, @Nullable JsonNode answerId) {
 		SseStreamState stream = new SseStreamState();
-		Flux<JsonRpcMessage> answer = Flux.defer(() -> this.webClient.post()
+		Flux<JsonRpcMessage> answer = Flux.defer(() -> webClient().post()
 			.uri(this.endpoint)
 			.attribute(McpSessionFilter.METHOD_ATTRIBUTE, method)
-			.headers((requestHeaders) -> requestHeaders.addAll(headers))
-			.contentType(MediaType.APPLICATION_JSON)
-			.accept(MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM)
+			.headers((requestHeaders) -> {
+				requestHeaders.addAll(headers);
+				McpSessionFilter.putSessionHeaders(method, this.session.current(), requestHeaders);
+			})
+			.header(HttpHeaders.CONTENT_TYPE, JSON)
+			.header(HttpHeaders.ACCEPT, JSON_OR_EVENT_STREAM)
 			.header(HttpHeaders.ACCEPT_ENCODING, ResponseBodies.IDENTITY)
-			.bodyValue(this.codec.write(message))
-			.exchangeToFlux((response) -> request ? read(response, method, stream) : accepted(response, method)));
+			.bodyValue(body.get())
+			.exchangeToFlux(
+					(response) -> request ? read(response, method, stream, answerId) : accepted(response, method)));
 		if (request && resumable) {
-			answer = answer.concatWith(Flux.defer(() -> resume(method, stream, 1)));
+			answer = answer.concatWith(Flux.defer(() -> resume(method, stream, 1, answerId)));
 		}
 		return answer.onErrorMap((ex) -> !(ex instanceof McpException), (ex) -> this.failures.io(ex, method));
 	}
@@ -168,12 +236,13 @@ public final class StreamableHttpTransport {
 	 * @return the messages, until the server ends the stream
 	 */
 	public Flux<JsonRpcMessage> listen(SseStreamState stream, Runnable onResponse) {
-		return get(LISTEN, stream, onResponse).onErrorMap((ex) -> !(ex instanceof McpException),
+		return get(LISTEN, stream, onResponse, null).onErrorMap((ex) -> !(ex instanceof McpException),
 				(ex) -> this.failures.io(ex, LISTEN));
 	}
 
-	private Flux<JsonRpcMessage> resume(String method, SseStreamState stream, int attempt) {
-		if (!stream.isEventStream() || stream.lastEventId() == null) {
+	private Flux<JsonRpcMessage> resume(String method, SseStreamState stream, int attempt,
+			@Nullable JsonNode answerId) {
+		if (!stream.isEventStream() || stream.lastEventId() == null || stream.isAnswered()) {
 			return Flux.empty();
 		}
 		if (attempt > this.limits.maxResumptions()) {
@@ -181,16 +250,18 @@ public final class StreamableHttpTransport {
 					"the event stream ended " + attempt + " times without the response; giving up", null, null));
 		}
 		return Mono.delay(stream.retryDelay(DEFAULT_RETRY)).thenMany(get(method, stream, () -> {
-		})).concatWith(Flux.defer(() -> resume(method, stream, attempt + 1)));
+		}, answerId)).concatWith(Flux.defer(() -> resume(method, stream, attempt + 1, answerId)));
 	}
 
-	private Flux<JsonRpcMessage> get(String method, SseStreamState stream, Runnable onResponse) {
-		return Flux.defer(() -> this.webClient.get()
+	private Flux<JsonRpcMessage> get(String method, SseStreamState stream, Runnable onResponse,
+			@Nullable JsonNode answerId) {
+		return Flux.defer(() -> webClient().get()
 			.uri(this.endpoint)
 			.attribute(McpSessionFilter.METHOD_ATTRIBUTE, method)
-			.accept(MediaType.TEXT_EVENT_STREAM)
+			.header(HttpHeaders.ACCEPT, EVENT_STREAM)
 			.header(HttpHeaders.ACCEPT_ENCODING, ResponseBodies.IDENTITY)
 			.headers((headers) -> {
+				McpSessionFilter.putSessionHeaders(method, this.session.current(), headers);
 				String lastEventId = stream.lastEventId();
 				if (lastEventId != null) {
 					headers.set(McpHeaders.LAST_EVENT_ID, lastEventId);
@@ -198,7 +269,7 @@ public final class StreamableHttpTransport {
 			})
 			.exchangeToFlux((response) -> {
 				onResponse.run();
-				return read(response, method, stream);
+				return read(response, method, stream, answerId);
 			}));
 	}
 
@@ -208,10 +279,11 @@ public final class StreamableHttpTransport {
 	 * @return completes when the server has answered
 	 */
 	public Mono<Void> terminate() {
-		return Mono.defer(() -> this.webClient.delete()
+		return Mono.defer(() -> webClient().delete()
 			.uri(this.endpoint)
 			.attribute(McpSessionFilter.METHOD_ATTRIBUTE, CLOSE)
 			.header(HttpHeaders.ACCEPT_ENCODING, ResponseBodies.IDENTITY)
+			.headers((headers) -> McpSessionFilter.putSessionHeaders(CLOSE, this.session.current(), headers))
 			.exchangeToMono((response) -> {
 				int status = response.statusCode().value();
 				if (response.statusCode().is2xxSuccessful() || status == 404 || status == 405) {
@@ -226,7 +298,8 @@ public final class StreamableHttpTransport {
 			.onErrorMap((ex) -> !(ex instanceof McpException), (ex) -> this.failures.io(ex, CLOSE));
 	}
 
-	private Flux<JsonRpcMessage> read(ClientResponse response, String method, SseStreamState stream) {
+	private Flux<JsonRpcMessage> read(ClientResponse response, String method, SseStreamState stream,
+			@Nullable JsonNode answerId) {
 		String coding = ResponseBodies.contentCoding(response);
 		if (coding != null) {
 			return refuse(response, method, coding);
@@ -239,7 +312,12 @@ public final class StreamableHttpTransport {
 		MediaType contentType = response.headers().contentType().orElse(null);
 		if (contentType != null && MediaType.TEXT_EVENT_STREAM.isCompatibleWith(contentType)) {
 			stream.eventStreamOpened();
-			return readEvents(response.bodyToFlux(DataBuffer.class), method, stream);
+			if (answerId == null) {
+				return readEvents(response.bodyToFlux(DataBuffer.class), method, stream);
+			}
+			Flux<DataBuffer> body = AnswerThenDrain.boundRemainder(response.bodyToFlux(DataBuffer.class), stream,
+					DRAIN_BYTES);
+			return AnswerThenDrain.untilAnswer(readEvents(body, method, stream), answerId, stream, DRAIN_BOUND);
 		}
 		if (contentType != null && MediaType.APPLICATION_JSON.isCompatibleWith(contentType)) {
 			return readJson(response, method);
@@ -317,6 +395,30 @@ public final class StreamableHttpTransport {
 		catch (InvalidMessageException ex) {
 			throw this.failures.invalid(method, bytes, ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * Build the connection's {@link WebClient} now, if no exchange has built it yet: the
+	 * caller does so before a request's deadline starts, so that the one-time cost of
+	 * building the HTTP client (and loading its classes) does not count against the
+	 * server's time to answer.
+	 */
+	public void prepare() {
+		webClient();
+	}
+
+	private WebClient webClient() {
+		WebClient webClient = this.webClient;
+		if (webClient == null) {
+			synchronized (this) {
+				webClient = this.webClient;
+				if (webClient == null) {
+					webClient = this.webClientSupplier.get();
+					this.webClient = webClient;
+				}
+			}
+		}
+		return webClient;
 	}
 
 }

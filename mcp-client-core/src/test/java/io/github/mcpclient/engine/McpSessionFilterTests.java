@@ -68,6 +68,50 @@ class McpSessionFilterTests {
 	}
 
 	@Test
+	void passesOnARequestThatAlreadyCarriesTheSessionHeadersAsItIs() {
+		establish("sid-123456789");
+		ClientRequest request = mcp("ping")
+			.headers((headers) -> McpSessionFilter.putSessionHeaders("ping", this.holder.current(), headers))
+			.build();
+
+		exchange(request, ClientResponse.create(HttpStatus.OK).build()).block();
+
+		assertThat(this.sent.get(0)).isSameAs(request);
+		assertThat(request.headers().get(McpHeaders.SESSION_ID)).containsExactly("sid-123456789");
+		assertThat(request.headers().get(McpHeaders.PROTOCOL_VERSION)).containsExactly("2025-11-25");
+	}
+
+	@Test
+	void rebuildsARequestWhoseSessionChangedSinceItWasBuilt() {
+		establish("sid-123456789");
+		ClientRequest request = mcp("ping")
+			.headers((headers) -> McpSessionFilter.putSessionHeaders("ping", this.holder.current(), headers))
+			.build();
+		this.holder.initializing();
+		this.holder.assigned("sid-987654321");
+		this.holder.established("2025-06-18", null, null, null);
+
+		exchange(request, ClientResponse.create(HttpStatus.OK).build()).block();
+
+		assertThat(this.sent.get(0)).isNotSameAs(request);
+		assertThat(this.sent.get(0).headers().get(McpHeaders.SESSION_ID)).containsExactly("sid-987654321");
+		assertThat(this.sent.get(0).headers().get(McpHeaders.PROTOCOL_VERSION)).containsExactly("2025-06-18");
+	}
+
+	@Test
+	void passesOnAnInitializeWithoutSessionHeadersAsItIs() {
+		establish("sid-123456789");
+		ClientRequest request = mcp("initialize")
+			.headers((headers) -> McpSessionFilter.putSessionHeaders("initialize", this.holder.current(), headers))
+			.build();
+
+		exchange(request, ClientResponse.create(HttpStatus.OK).build()).block();
+
+		assertThat(this.sent.get(0)).isSameAs(request);
+		assertThat(request.headers().containsHeader(McpHeaders.SESSION_ID)).isFalse();
+	}
+
+	@Test
 	void readsTheSessionIdInAnyCasing() {
 		this.holder.initializing();
 

@@ -1,6 +1,11 @@
 package io.github.mcpclient.engine;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 import io.github.mcpclient.protocol.Era;
 import io.github.mcpclient.protocol.Implementation;
@@ -15,6 +20,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 class McpSessionHolderTests {
 
 	private final McpSessionHolder holder = new McpSessionHolder("weather", URI.create("http://localhost/mcp"));
+
+	@Test
+	void activityWithinTheSameMillisecondKeepsTheSessionRecord() {
+		MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00.000500Z"));
+		McpSessionHolder holder = new McpSessionHolder("weather", URI.create("http://localhost/mcp"), clock);
+		holder.initializing();
+		holder.established("2025-11-25", null, null, null);
+
+		clock.advance(Duration.ofMillis(1));
+		holder.recordActivity();
+		McpSession afterFirst = holder.current();
+		assertThat(afterFirst.lastActivityAt()).isEqualTo(Instant.parse("2026-01-01T00:00:00.001Z"));
+
+		clock.advance(Duration.ofNanos(400_000));
+		holder.recordActivity();
+		holder.recordActivity();
+		assertThat(holder.current()).isSameAs(afterFirst);
+
+		clock.advance(Duration.ofMillis(1));
+		holder.recordActivity();
+		assertThat(holder.current().lastActivityAt()).isEqualTo(Instant.parse("2026-01-01T00:00:00.002Z"));
+		assertThat(holder.current().sessionId()).isEqualTo(afterFirst.sessionId());
+		assertThat(holder.current().state()).isEqualTo(SessionState.READY);
+	}
 
 	@Test
 	void startsNew() {
@@ -85,6 +114,35 @@ class McpSessionHolderTests {
 		assertThat(SessionIds.fingerprint("abc")).hasSize(12)
 			.isEqualTo(SessionIds.fingerprint("abc"))
 			.isNotEqualTo(SessionIds.fingerprint("abd"));
+	}
+
+	private static final class MutableClock extends Clock {
+
+		private Instant now;
+
+		MutableClock(Instant now) {
+			this.now = now;
+		}
+
+		void advance(Duration duration) {
+			this.now = this.now.plus(duration);
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
 	}
 
 }

@@ -1,8 +1,12 @@
 package io.github.mcpclient.transport;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import io.github.mcpclient.exception.InvalidMessageException;
+import io.github.mcpclient.protocol.CallToolRequest;
 import io.github.mcpclient.protocol.JsonRpcError;
 import io.github.mcpclient.protocol.JsonRpcMessage;
 import io.github.mcpclient.protocol.JsonRpcNotification;
@@ -11,6 +15,8 @@ import io.github.mcpclient.protocol.JsonRpcResponse;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.IntNode;
+import tools.jackson.databind.node.LongNode;
+import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.StringNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +61,35 @@ class JsonRpcCodecTests {
 			.isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":\"s\",\"error\":{\"code\":-32601,\"message\":\"nope\"}}");
 		assertThat(write(new JsonRpcResponse(StringNode.valueOf("s"), null, null)))
 			.isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":\"s\",\"result\":{}}");
+	}
+
+	@Test
+	void writesParametersStraightFromTheCallersObjectsAsTheirTreeWouldBeWritten() {
+		Map<String, Object> arguments = new LinkedHashMap<>();
+		arguments.put("text", "héllo \u2603");
+		arguments.put("count", 3);
+		arguments.put("nothing", null);
+		arguments.put("nested", List.of(1.5, true, Map.of("k", "v")));
+		CallToolRequest params = new CallToolRequest("echo", arguments, Map.of("progressToken", 7));
+
+		String direct = new String(this.codec.writeRequest(LongNode.valueOf(42), "tools/call", params),
+				StandardCharsets.UTF_8);
+
+		assertThat(direct)
+			.isEqualTo(write(new JsonRpcRequest(LongNode.valueOf(42), "tools/call", this.mapper.valueToTree(params))));
+		assertThat(direct).startsWith("{\"jsonrpc\":\"2.0\",\"id\":42,\"method\":\"tools/call\",\"params\":{");
+	}
+
+	@Test
+	void leavesOutParametersThatAreNone() {
+		assertThat(new String(this.codec.writeRequest(IntNode.valueOf(1), "ping", null), StandardCharsets.UTF_8))
+			.isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}");
+		assertThat(new String(this.codec.writeRequest(IntNode.valueOf(1), "ping", NullNode.getInstance()),
+				StandardCharsets.UTF_8))
+			.isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}");
+		assertThat(new String(this.codec.writeNotification("notifications/cancelled", Map.of("requestId", 1)),
+				StandardCharsets.UTF_8))
+			.isEqualTo("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":1}}");
 	}
 
 	@Test

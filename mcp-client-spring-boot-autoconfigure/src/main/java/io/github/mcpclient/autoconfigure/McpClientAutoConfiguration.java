@@ -63,7 +63,9 @@ public final class McpClientAutoConfiguration {
 			.map();
 		McpConnectionBeans.checkEachHasABean(connections, beanFactory);
 		McpClientFactory.Builder factory = McpClientFactory.builder()
-			.webClientBuilder(webClientBuilder.getIfAvailable(WebClient::builder))
+			// Asked on each connection's first call: the builder brings the context's
+			// HTTP connector, which nothing needs while the context starts.
+			.webClientBuilder(() -> webClientBuilder.getIfAvailable(WebClient::builder))
 			.eraVerdicts(eraVerdicts);
 		customizers.orderedStream().forEach(factory::customizer);
 		McpClientFactory clientFactory = factory.build();

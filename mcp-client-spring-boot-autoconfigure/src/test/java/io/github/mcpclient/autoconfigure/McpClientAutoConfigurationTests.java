@@ -28,6 +28,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -143,12 +144,35 @@ class McpClientAutoConfigurationTests {
 	}
 
 	@Test
-	void customizersReceiveTheConnectionName() {
+	void customizersReceiveTheConnectionNameOnItsFirstCall() {
+		stubServer();
 		this.runner
 			.withPropertyValues("mcp.client.connections.one.url=" + url(), "mcp.client.connections.two.url=" + url())
 			.withUserConfiguration(RecordingCustomizer.class)
-			.run((context) -> assertThat(context.getBean(RecordingCustomizer.class).names).containsExactly("one",
-					"two"));
+			.run((context) -> {
+				RecordingCustomizer customizer = context.getBean(RecordingCustomizer.class);
+				assertThat(customizer.names).isEmpty();
+				McpClients clients = context.getBean(McpClients.class);
+				clients.get("two").ping();
+				clients.get("one").ping();
+				clients.get("two").ping();
+				assertThat(customizer.names).containsExactly("two", "one");
+			});
+	}
+
+	@Test
+	void startingTheContextBuildsNoHttpClient() {
+		this.runner.withPropertyValues("mcp.client.connections.one.url=" + url())
+			.withUserConfiguration(CountingWebClientCustomizer.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(McpClient.class);
+				// Boot's builder (and the connector it carries) was never asked for.
+				assertThat(context.getBean(CountingWebClientCustomizer.class).builders).isZero();
+				stubServer();
+				context.getBean(McpClient.class).ping();
+				context.getBean(McpClient.class).ping();
+				assertThat(context.getBean(CountingWebClientCustomizer.class).builders).isEqualTo(1);
+			});
 	}
 
 	@Test
@@ -395,6 +419,18 @@ class McpClientAutoConfigurationTests {
 		@Bean
 		McpClients myClients() {
 			return CLIENTS;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CountingWebClientCustomizer implements WebClientCustomizer {
+
+		volatile int builders;
+
+		@Override
+		public void customize(WebClient.Builder webClientBuilder) {
+			this.builders++;
 		}
 
 	}

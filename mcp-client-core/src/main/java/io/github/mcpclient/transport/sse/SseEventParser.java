@@ -46,6 +46,12 @@ public final class SseEventParser {
 	// them against the size limit along with the line it is receiving.
 	private int eventBytes;
 
+	// Most events have one data line: it is kept as decoded, and only a second one makes
+	// the lines go into the buffer, joined by line feeds.
+	private @Nullable String firstDataLine;
+
+	private int dataLines;
+
 	private final StringBuilder data = new StringBuilder();
 
 	private String eventType = "";
@@ -195,8 +201,17 @@ public final class SseEventParser {
 			valueStart++;
 		}
 		if (Arrays.equals(line, start, nameEnd, DATA, 0, DATA.length)) {
-			WhatwgUtf8.decode(line, valueStart, end, this.data);
-			this.data.append('\n');
+			if (this.dataLines == 0) {
+				this.firstDataLine = WhatwgUtf8.decode(line, valueStart, end);
+			}
+			else {
+				if (this.dataLines == 1) {
+					this.data.append(this.firstDataLine);
+				}
+				this.data.append('\n');
+				WhatwgUtf8.decode(line, valueStart, end, this.data);
+			}
+			this.dataLines++;
 		}
 		else if (Arrays.equals(line, start, nameEnd, EVENT, 0, EVENT.length)) {
 			this.eventType = WhatwgUtf8.decode(line, valueStart, end);
@@ -238,9 +253,11 @@ public final class SseEventParser {
 
 	private void dispatch(List<SseEvent> events) {
 		this.lastEventId = this.lastEventIdBuffer;
-		if (!this.data.isEmpty()) {
-			// Every data field appended a line feed; only the last one is dropped.
-			String payload = this.data.substring(0, this.data.length() - 1);
+		// WHATWG's data buffer is empty only when no data field came: even an empty one
+		// leaves its line feed.
+		String first = this.firstDataLine;
+		if (this.dataLines > 0 && first != null) {
+			String payload = (this.dataLines == 1) ? first : this.data.toString();
 			String type = this.eventType.isEmpty() ? SseEvent.DEFAULT_EVENT_TYPE : this.eventType;
 			events.add(new SseEvent(lastEventId(), type, payload, this.eventRetry));
 		}
@@ -248,6 +265,8 @@ public final class SseEventParser {
 	}
 
 	private void resetEvent() {
+		this.firstDataLine = null;
+		this.dataLines = 0;
 		this.data.setLength(0);
 		if (this.data.capacity() > RETAINED_CAPACITY) {
 			this.data.trimToSize();

@@ -1,5 +1,7 @@
 package io.github.mcpclient.transport.sse;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * The UTF-8 decoder of the WHATWG Encoding Standard, which event streams must be decoded
  * with, applied by {@link SseEventParser} to one line at a time.
@@ -7,6 +9,9 @@ package io.github.mcpclient.transport.sse;
 final class WhatwgUtf8 {
 
 	private static final char REPLACEMENT_CHARACTER = '\uFFFD';
+
+	// Shorter ASCII runs are appended char by char, cheaper than a temporary string.
+	private static final int MIN_BLOCK = 16;
 
 	private WhatwgUtf8() {
 	}
@@ -27,6 +32,14 @@ final class WhatwgUtf8 {
 		return mark ? start + 3 : start;
 	}
 
+	private static int asciiRun(byte[] bytes, int start, int end) {
+		int i = start;
+		while (i < end && bytes[i] >= 0) {
+			i++;
+		}
+		return i - start;
+	}
+
 	/**
 	 * Decode the given bytes.
 	 * @param bytes the array holding the bytes
@@ -36,6 +49,9 @@ final class WhatwgUtf8 {
 	 * @see #decode(byte[], int, int, StringBuilder)
 	 */
 	static String decode(byte[] bytes, int start, int end) {
+		if (asciiRun(bytes, start, end) == end - start) {
+			return new String(bytes, start, end - start, StandardCharsets.ISO_8859_1);
+		}
 		StringBuilder decoded = new StringBuilder(end - start);
 		decode(bytes, start, end, decoded);
 		return decoded.toString();
@@ -61,12 +77,22 @@ final class WhatwgUtf8 {
 		int i = start;
 		while (i < end) {
 			int b = bytes[i] & 0xFF;
-			if (bytesNeeded == 0) {
-				i++;
-				if (b < 0x80) {
-					target.append((char) b);
+			if (bytesNeeded == 0 && b < 0x80) {
+				// Event streams of JSON are mostly ASCII: copy a run of it at once.
+				int run = asciiRun(bytes, i, end);
+				if (run >= MIN_BLOCK) {
+					target.append(new String(bytes, i, run, StandardCharsets.ISO_8859_1));
 				}
-				else if (b >= 0xC2 && b <= 0xDF) {
+				else {
+					for (int j = i; j < i + run; j++) {
+						target.append((char) bytes[j]);
+					}
+				}
+				i += run;
+			}
+			else if (bytesNeeded == 0) {
+				i++;
+				if (b >= 0xC2 && b <= 0xDF) {
 					bytesNeeded = 1;
 					codePoint = b & 0x1F;
 				}

@@ -1,5 +1,6 @@
 package io.github.mcpclient.transport.sse;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Random;
@@ -116,6 +117,38 @@ class WhatwgUtf8Tests {
 			assertThat(decode(bytes)).as("bytes %s", HexFormat.of().formatHex(bytes))
 				.isEqualTo(new String(bytes, StandardCharsets.UTF_8));
 		}
+	}
+
+	// Long ASCII runs take a block copy; what surrounds them must decode as before.
+	@Test
+	void decodesLongAsciiRunsAroundOtherBytesLikeJdkDecoder() {
+		Random random = new Random(1);
+		for (int i = 0; i < 5_000; i++) {
+			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+			for (int part = random.nextInt(1, 5); part > 0; part--) {
+				int run = random.nextInt(40);
+				for (int j = 0; j < run; j++) {
+					bytes.write(random.nextInt(0x20, 0x7F));
+				}
+				int value;
+				do {
+					value = random.nextInt(0x80, 0x100);
+				}
+				while (value == 0xED);
+				bytes.write(value);
+			}
+			byte[] input = bytes.toByteArray();
+			assertThat(decode(input)).as("bytes %s", HexFormat.of().formatHex(input))
+				.isEqualTo(new String(input, StandardCharsets.UTF_8));
+		}
+	}
+
+	@Test
+	void appendsLongAsciiRunAfterExistingText() {
+		StringBuilder target = new StringBuilder("\u00e9");
+		byte[] bytes = utf8("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}\u20ac");
+		WhatwgUtf8.decode(bytes, 0, bytes.length, target);
+		assertThat(target).hasToString("\u00e9{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}\u20ac");
 	}
 
 	@Test
