@@ -232,6 +232,90 @@ class OAuthAuthorizationTests {
 			.noneMatch(OAuthAuthorizationTests::carriesBearer);
 	}
 
+	@Test
+	void tokenNearExpiryIsRefreshedBeforeItIsSent() {
+		as.stubFor(post(urlEqualTo("/token")).withRequestBody(containing("grant_type=authorization_code"))
+			.willReturn(okJson("{\"access_token\":\"short-lived-token\",\"token_type\":\"Bearer\","
+					+ "\"expires_in\":5,\"refresh_token\":\"" + REFRESH + "\"}")));
+		as.stubFor(post(urlEqualTo("/token")).withRequestBody(containing("grant_type=refresh_token"))
+			.willReturn(okJson("{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
+		mcp.stubFor(rpc("tools/list").atPriority(1)
+			.withHeader("Authorization", equalTo("Bearer short-lived-token"))
+			.willReturn(json(TOOLS)));
+		McpClient client = client(approving(as.baseUrl()));
+
+		client.listTools();
+		client.listTools();
+
+		assertThat(this.authorizationUrls).hasSize(1);
+		as.verify(postRequestedFor(urlEqualTo("/token")).withRequestBody(containing("grant_type=refresh_token"))
+			.withRequestBody(containing("refresh_token=" + REFRESH))
+			.withRequestBody(containing("resource=")));
+		mcp.verify(1, rpcRequested("tools/list").withHeader("Authorization", equalTo("Bearer " + TOKEN)));
+	}
+
+	@Test
+	void stepUpAsksForTheUnionOfScopesAndStopsWhenItAddsNone() {
+		mcp.stubFor(rpc("tools/call").willReturn(aResponse().withStatus(403)
+			.withHeader("WWW-Authenticate", "Bearer error=\"insufficient_scope\", scope=\"tools:call\"")));
+		McpClient client = client(approving(as.baseUrl()));
+		client.listTools();
+
+		McpAuthorizationException ex = assertThatExceptionOfType(McpAuthorizationException.class)
+			.isThrownBy(() -> client.callTool("add", java.util.Map.of()))
+			.actual();
+
+		assertThat(ex.isInsufficientScope()).isTrue();
+		assertThat(this.authorizationUrls).hasSize(2);
+		assertThat(
+				UriComponentsBuilder.fromUri(this.authorizationUrls.get(1)).build().getQueryParams().getFirst("scope"))
+			.isEqualTo("tools:read%20tools:call");
+		mcp.verify(2, rpcRequested("tools/call"));
+	}
+
+	@Test
+	void clientCredentialsAuthenticateTheClientForTheServersResource() {
+		OAuthAuthorization authorization = OAuthAuthorization.builder()
+			.grant(OAuthGrant.CLIENT_CREDENTIALS)
+			.clientId("reporting-service")
+			.clientSecret(SECRET)
+			.build();
+		McpClient client = McpClientFactory.builder()
+			.eraVerdicts(EraVerdicts.inMemory())
+			.build()
+			.create(McpWireMock.settings(mcp), McpClientHandlers.none(), authorization);
+
+		assertThat(client.listTools().tools()).hasSize(1);
+
+		as.verify(postRequestedFor(urlEqualTo("/token")).withRequestBody(containing("grant_type=client_credentials"))
+			.withRequestBody(containing("scope=tools%3Aread"))
+			.withRequestBody(containing("resource="))
+			.withHeader("Authorization", containing("Basic ")));
+		assertThat(authorization.state().authorized()).isTrue();
+		assertThat(authorization.state().issuer()).isEqualTo(as.baseUrl());
+		assertThat(authorization.state().toString()).doesNotContain(TOKEN, SECRET);
+	}
+
+	@Test
+	void failedAuthorizationDuringEraDiscoveryIsNoEraVerdict() {
+		stubResourceMetadata("https://elsewhere.example.com/mcp");
+		mcp.stubFor(rpc("server/discover").willReturn(aResponse().withStatus(401)
+			.withHeader("WWW-Authenticate",
+					"Bearer resource_metadata=\"" + mcp.baseUrl() + "/.well-known/oauth-protected-resource/mcp\"")));
+		EraVerdicts verdicts = EraVerdicts.inMemory();
+		OAuthAuthorization authorization = OAuthAuthorization.builder().userAgent(approving(as.baseUrl())).build();
+		McpClient client = McpClientFactory.builder()
+			.eraVerdicts(verdicts)
+			.build()
+			.create(McpWireMock.settings(mcp).toBuilder().era(null).build(), McpClientHandlers.none(), authorization);
+
+		assertThatExceptionOfType(McpAuthorizationFlowException.class).isThrownBy(client::listTools)
+			.withMessageContaining("https://elsewhere.example.com/mcp");
+		mcp.verify(1, rpcRequested("server/discover"));
+		mcp.verify(0, rpcRequested("initialize"));
+		assertThat(verdicts.get(McpWireMock.endpoint(mcp))).isNull();
+	}
+
 	McpAuthorizationFlowException listToolsFails(AuthorizationCodeUserAgent userAgent) {
 		McpClient client = client(userAgent);
 		McpAuthorizationFlowException ex = assertThatExceptionOfType(McpAuthorizationFlowException.class)
