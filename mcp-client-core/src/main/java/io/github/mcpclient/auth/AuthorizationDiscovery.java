@@ -113,9 +113,22 @@ final class AuthorizationDiscovery {
 		logger.info(flow.describe("no protected resource metadata; looking for an authorization server at " + origin));
 		return first(List.of(URI.create(origin + OAUTH_METADATA)), (location, document) -> {
 			AuthorizationServerMetadata candidate = AuthorizationServerMetadata.of(document);
-			return (candidate != null && stripSlash(candidate.issuer()).equals(origin.toString())) ? candidate : null;
+			return (candidate != null && isOn(candidate.issuer(), origin)) ? candidate : null;
 		}).map((as) -> new DiscoveredServer(null, as, resource))
 			.defaultIfEmpty(new DiscoveredServer(null, AuthorizationServerMetadata.defaults(origin), resource));
+	}
+
+	// Servers of that revision predate the issuer check of RFC 8414 and some name an
+	// issuer under their origin, such as <origin>/oauth; one on another origin is no
+	// metadata of this server's.
+	private static boolean isOn(String issuer, URI origin) {
+		try {
+			URI uri = URI.create(issuer);
+			return uri.isAbsolute() && sameOrigin(uri, origin);
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
 	}
 
 	private <T> Mono<T> first(List<URI> locations, BiFunction<URI, Map<String, Object>, @Nullable T> reader) {
@@ -202,7 +215,7 @@ final class AuthorizationDiscovery {
 				+ (explicitPort ? ":" + port : ""));
 	}
 
-	// The server URL as a resource indicator: no fragment, no trailing slash of its own.
+	// The server URL as a resource indicator: without a fragment.
 	static String canonical(URI server) {
 		String uri = server.toString();
 		int fragment = uri.indexOf('#');
