@@ -58,8 +58,8 @@ final class ClientIdentities {
 		if (known != null) {
 			return Mono.just(known);
 		}
-		if (this.settings.grant() == OAuthGrant.CLIENT_CREDENTIALS) {
-			return Mono.error(flow.failure("the client credentials grant needs a configured client id"));
+		if (this.settings.grant() != OAuthGrant.AUTHORIZATION_CODE) {
+			return Mono.error(flow.failure("the " + this.settings.grant() + " grant needs a configured client id"));
 		}
 		URI metadataDocument = this.settings.clientMetadataUrl();
 		if (metadataDocument != null && server.clientIdMetadataDocumentSupported()) {

@@ -91,6 +91,8 @@ public final class OAuthAuthorization implements McpAuthorization {
 
 	private final AuthorizationCodeFlow codeFlow;
 
+	private final @Nullable JwtAssertions assertions;
+
 	private final Registrations registrations = new Registrations();
 
 	private final ReactiveOAuth2AuthorizedClientService authorizedClients;
@@ -116,6 +118,7 @@ public final class OAuthAuthorization implements McpAuthorization {
 		this.tokens = new TokenRequests(builder.webClient, (builder.signingKey != null)
 				? new ClientAssertions(builder.signingKey, builder.signingAlgorithm) : null);
 		this.codeFlow = new AuthorizationCodeFlow(this.tokens);
+		this.assertions = (builder.assertions != null) ? new JwtAssertions(builder.assertions) : null;
 		this.authorizedClients = builder.authorizedClients.apply(this.registrations);
 	}
 
@@ -208,10 +211,10 @@ public final class OAuthAuthorization implements McpAuthorization {
 		ClientRegistration registration = registration(flow, server, client, scopes);
 		this.registrations.put(registration);
 		Mono<OAuth2AccessTokenResponse> response;
-		if (this.settings.grant() == OAuthGrant.CLIENT_CREDENTIALS) {
-			logger.info(flow.describe(
-					"requesting a token with client credentials from " + server.authorizationServer().tokenEndpoint()));
-			response = this.tokens.exchange(new OAuth2ClientCredentialsGrantRequest(registration));
+		if (this.settings.grant() != OAuthGrant.AUTHORIZATION_CODE) {
+			logger.info(flow.describe("requesting a token with the " + this.settings.grant() + " grant from "
+					+ server.authorizationServer().tokenEndpoint()));
+			response = withoutUser(registration);
 		}
 		else {
 			Assert.state(this.userAgent != null, "The authorization code grant needs a user agent");
@@ -223,6 +226,15 @@ public final class OAuthAuthorization implements McpAuthorization {
 							+ " failed" + reason(ex), ex))
 			.map((token) -> new OAuth2AuthorizedClient(registration, flow.principal(), token.getAccessToken(),
 					token.getRefreshToken()));
+	}
+
+	// The grants in which the client acts as itself, which need no user to renew.
+	private Mono<OAuth2AccessTokenResponse> withoutUser(ClientRegistration registration) {
+		if (this.settings.grant() == OAuthGrant.JWT_BEARER) {
+			Assert.state(this.assertions != null, "The JWT bearer grant needs assertions");
+			return this.assertions.grantRequest(registration).flatMap(this.tokens::exchange);
+		}
+		return this.tokens.exchange(new OAuth2ClientCredentialsGrantRequest(registration));
 	}
 
 	private Set<String> scopes(FlowContext flow, DiscoveredServer server) {
@@ -247,14 +259,17 @@ public final class OAuthAuthorization implements McpAuthorization {
 	private ClientRegistration registration(FlowContext flow, DiscoveredServer server, RegisteredClient client,
 			Set<String> scopes) {
 		AuthorizationServerMetadata as = server.authorizationServer();
-		boolean credentials = this.settings.grant() == OAuthGrant.CLIENT_CREDENTIALS;
+		AuthorizationGrantType grantType = switch (this.settings.grant()) {
+			case AUTHORIZATION_CODE -> AuthorizationGrantType.AUTHORIZATION_CODE;
+			case CLIENT_CREDENTIALS -> AuthorizationGrantType.CLIENT_CREDENTIALS;
+			case JWT_BEARER -> AuthorizationGrantType.JWT_BEARER;
+		};
 		ClientRegistration.Builder builder = ClientRegistration
 			.withRegistrationId(flow.connectionName() + "@" + as.issuer())
 			.clientId(client.clientId())
 			.clientSecret((client.clientSecret() != null) ? client.clientSecret() : "")
 			.clientAuthenticationMethod(client.authenticationMethod())
-			.authorizationGrantType(
-					credentials ? AuthorizationGrantType.CLIENT_CREDENTIALS : AuthorizationGrantType.AUTHORIZATION_CODE)
+			.authorizationGrantType(grantType)
 			.authorizationUri(as.authorizationEndpoint().toString())
 			.tokenUri(as.tokenEndpoint().toString())
 			.issuerUri(as.issuer())
@@ -282,8 +297,8 @@ public final class OAuthAuthorization implements McpAuthorization {
 			renewed = this.tokens.exchange(new OAuth2RefreshTokenGrantRequest(registration, client.getAccessToken(),
 					client.getRefreshToken(), client.getAccessToken().getScopes()));
 		}
-		else if (this.settings.grant() == OAuthGrant.CLIENT_CREDENTIALS) {
-			renewed = this.tokens.exchange(new OAuth2ClientCredentialsGrantRequest(registration));
+		else if (this.settings.grant() != OAuthGrant.AUTHORIZATION_CODE) {
+			renewed = withoutUser(registration);
 		}
 		else {
 			renewed = Mono.empty();
@@ -371,6 +386,8 @@ public final class OAuthAuthorization implements McpAuthorization {
 		private final Set<String> scopes = new LinkedHashSet<>();
 
 		private @Nullable AuthorizationCodeUserAgent userAgent;
+
+		private @Nullable Function<String, Mono<String>> assertions;
 
 		private Function<ContextView, String> principals = (context) -> DEFAULT_PRINCIPAL;
 
@@ -495,6 +512,18 @@ public final class OAuthAuthorization implements McpAuthorization {
 		}
 
 		/**
+		 * Where the assertions of the {@link OAuthGrant#JWT_BEARER} grant come from, such
+		 * as the platform's workload identity token. Asked each time a token is needed.
+		 * @param assertions gives a fresh assertion (a JWT) for an authorization server's
+		 * issuer, the audience it should name
+		 * @return this builder
+		 */
+		public Builder assertion(Function<String, Mono<String>> assertions) {
+			this.assertions = assertions;
+			return this;
+		}
+
+		/**
 		 * Whose tokens a call uses, read from its Reactor context. By default every call
 		 * is made for {@link #DEFAULT_PRINCIPAL}.
 		 * @param principals the resolver
@@ -562,7 +591,10 @@ public final class OAuthAuthorization implements McpAuthorization {
 				Assert.state(this.userAgent != null, "The authorization code grant needs a userAgent");
 			}
 			else {
-				Assert.state(this.clientId != null, "The client credentials grant needs a clientId");
+				Assert.state(this.clientId != null, "The " + this.grant + " grant needs a clientId");
+			}
+			if (this.grant == OAuthGrant.JWT_BEARER) {
+				Assert.state(this.assertions != null, "The JWT bearer grant needs an assertion source");
 			}
 			return new OAuthAuthorization(this);
 		}

@@ -17,6 +17,13 @@ public enum OAuthGrant {
 	 * The client authenticates as itself (client credentials), for services talking to a
 	 * server without a user, as the MCP client-credentials extension describes.
 	 */
-	CLIENT_CREDENTIALS
+	CLIENT_CREDENTIALS,
+
+	/**
+	 * The client presents an assertion its platform issued it, such as a workload
+	 * identity token, and gets a token for it (the JWT bearer grant of RFC 7523, for
+	 * workload identity federation).
+	 */
+	JWT_BEARER
 
 }

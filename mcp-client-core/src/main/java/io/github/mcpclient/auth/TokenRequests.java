@@ -5,11 +5,13 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.security.oauth2.client.endpoint.AbstractOAuth2AuthorizationGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.AbstractWebClientReactiveOAuth2AccessTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.JwtBearerGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.OAuth2ClientCredentialsGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.WebClientReactiveAuthorizationCodeTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.WebClientReactiveClientCredentialsTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.WebClientReactiveJwtBearerTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.WebClientReactiveRefreshTokenTokenResponseClient;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
 import org.springframework.util.LinkedMultiValueMap;
@@ -32,8 +34,11 @@ final class TokenRequests {
 
 	private final WebClientReactiveRefreshTokenTokenResponseClient refreshToken = new WebClientReactiveRefreshTokenTokenResponseClient();
 
+	private final WebClientReactiveJwtBearerTokenResponseClient jwtBearer = new WebClientReactiveJwtBearerTokenResponseClient();
+
 	TokenRequests(WebClient webClient, @Nullable ClientAssertions assertions) {
 		configure(this.authorizationCode, webClient, assertions);
+		configure(this.jwtBearer, webClient, assertions);
 		configure(this.clientCredentials, webClient, assertions);
 		configure(this.refreshToken, webClient, assertions);
 	}
@@ -54,6 +59,10 @@ final class TokenRequests {
 
 	Mono<OAuth2AccessTokenResponse> exchange(OAuth2ClientCredentialsGrantRequest request) {
 		return this.clientCredentials.getTokenResponse(request);
+	}
+
+	Mono<OAuth2AccessTokenResponse> exchange(JwtBearerGrantRequest request) {
+		return this.jwtBearer.getTokenResponse(request);
 	}
 
 	Mono<OAuth2AccessTokenResponse> exchange(OAuth2RefreshTokenGrantRequest request) {

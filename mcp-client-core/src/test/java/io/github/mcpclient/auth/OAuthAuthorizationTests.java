@@ -297,6 +297,33 @@ class OAuthAuthorizationTests {
 	}
 
 	@Test
+	void jwtBearerGrantPresentsAnAssertionForTheIssuer() {
+		List<String> audiences = new CopyOnWriteArrayList<>();
+		OAuthAuthorization authorization = OAuthAuthorization.builder()
+			.grant(OAuthGrant.JWT_BEARER)
+			.clientId("workload")
+			.assertion((issuer) -> {
+				audiences.add(issuer);
+				return Mono.just(new com.nimbusds.jwt.PlainJWT(
+						new com.nimbusds.jwt.JWTClaimsSet.Builder().subject("job-42").audience(issuer).build())
+					.serialize());
+			})
+			.build();
+		McpClient client = McpClientFactory.builder()
+			.eraVerdicts(EraVerdicts.inMemory())
+			.build()
+			.create(McpWireMock.settings(mcp), McpClientHandlers.none(), authorization);
+
+		assertThat(client.listTools().tools()).hasSize(1);
+
+		assertThat(audiences).containsExactly(as.baseUrl());
+		as.verify(postRequestedFor(urlEqualTo("/token"))
+			.withRequestBody(containing("grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer"))
+			.withRequestBody(containing("assertion=ey"))
+			.withRequestBody(containing("resource=")));
+	}
+
+	@Test
 	void failedAuthorizationDuringEraDiscoveryIsNoEraVerdict() {
 		stubResourceMetadata("https://elsewhere.example.com/mcp");
 		mcp.stubFor(rpc("server/discover").willReturn(aResponse().withStatus(401)

@@ -11,6 +11,7 @@ import java.util.Map;
 import io.github.mcpclient.auth.McpAuthorization;
 import io.github.mcpclient.auth.OAuthAuthorization;
 import io.github.mcpclient.auth.OAuthGrant;
+import reactor.core.publisher.Mono;
 
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -46,6 +47,9 @@ final class AuthScenarios {
 				.clientId(string(context, "client_id"))
 				.clientSecret(string(context, "client_secret"))
 				.clientAuthentication(ClientAuthenticationMethod.CLIENT_SECRET_BASIC);
+			case "auth/wif-jwt-bearer" -> builder.grant(OAuthGrant.JWT_BEARER)
+				.clientId(string(context, "client_id"))
+				.assertion((issuer) -> Mono.just(string(context, "valid_jwt")));
 			case "auth/pre-registration" -> builder.clientId(string(context, "client_id"))
 				.clientSecret(string(context, "client_secret"))
 				.userAgent(new HeadlessUserAgent(webClient));
