@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTParser;
@@ -17,21 +17,25 @@ import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
  * The assertions of the JWT bearer grant: obtained for an authorization server's issuer
- * from the application's source (a platform's workload identity token, say) and read,
+ * and the MCP server's resource from the application's source (a platform's workload
+ * identity token, or an enterprise identity provider's grant for the user) and read,
  * without verifying them, into the form Spring Security's token client sends. The
  * authorization server is the one that verifies them.
  */
 final class JwtAssertions {
 
-	private final Function<String, Mono<String>> source;
+	private final BiFunction<String, String, Mono<String>> source;
 
-	JwtAssertions(Function<String, Mono<String>> source) {
+	JwtAssertions(BiFunction<String, String, Mono<String>> source) {
 		this.source = source;
 	}
 
 	Mono<JwtBearerGrantRequest> grantRequest(ClientRegistration registration) {
 		String issuer = registration.getProviderDetails().getIssuerUri();
-		return this.source.apply((issuer != null) ? issuer : registration.getProviderDetails().getTokenUri())
+		Object resource = registration.getProviderDetails().getConfigurationMetadata().get(TokenRequests.RESOURCE);
+		return this.source
+			.apply((issuer != null) ? issuer : registration.getProviderDetails().getTokenUri(),
+					String.valueOf(resource))
 			.map((assertion) -> new JwtBearerGrantRequest(registration, read(assertion)));
 	}
 

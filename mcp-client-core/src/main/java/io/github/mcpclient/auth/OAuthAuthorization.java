@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import io.github.mcpclient.exception.AuthenticationChallenge;
@@ -387,7 +388,7 @@ public final class OAuthAuthorization implements McpAuthorization {
 
 		private @Nullable AuthorizationCodeUserAgent userAgent;
 
-		private @Nullable Function<String, Mono<String>> assertions;
+		private @Nullable BiFunction<String, String, Mono<String>> assertions;
 
 		private Function<ContextView, String> principals = (context) -> DEFAULT_PRINCIPAL;
 
@@ -513,12 +514,14 @@ public final class OAuthAuthorization implements McpAuthorization {
 
 		/**
 		 * Where the assertions of the {@link OAuthGrant#JWT_BEARER} grant come from, such
-		 * as the platform's workload identity token. Asked each time a token is needed.
+		 * as the platform's workload identity token, or the identity assertion grant an
+		 * enterprise identity provider issues for the user. Asked each time a token is
+		 * needed.
 		 * @param assertions gives a fresh assertion (a JWT) for an authorization server's
-		 * issuer, the audience it should name
+		 * issuer (the audience it should name) and the MCP server's resource
 		 * @return this builder
 		 */
-		public Builder assertion(Function<String, Mono<String>> assertions) {
+		public Builder assertion(BiFunction<String, String, Mono<String>> assertions) {
 			this.assertions = assertions;
 			return this;
 		}

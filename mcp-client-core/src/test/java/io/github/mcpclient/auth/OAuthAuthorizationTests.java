@@ -302,7 +302,7 @@ class OAuthAuthorizationTests {
 		OAuthAuthorization authorization = OAuthAuthorization.builder()
 			.grant(OAuthGrant.JWT_BEARER)
 			.clientId("workload")
-			.assertion((issuer) -> {
+			.assertion((issuer, resource) -> {
 				audiences.add(issuer);
 				return Mono.just(new com.nimbusds.jwt.PlainJWT(
 						new com.nimbusds.jwt.JWTClaimsSet.Builder().subject("job-42").audience(issuer).build())

@@ -14,6 +14,9 @@ import io.github.mcpclient.auth.OAuthGrant;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -49,13 +52,40 @@ final class AuthScenarios {
 				.clientAuthentication(ClientAuthenticationMethod.CLIENT_SECRET_BASIC);
 			case "auth/wif-jwt-bearer" -> builder.grant(OAuthGrant.JWT_BEARER)
 				.clientId(string(context, "client_id"))
-				.assertion((issuer) -> Mono.just(string(context, "valid_jwt")));
+				.assertion((issuer, resource) -> Mono.just(string(context, "valid_jwt")));
+			case "auth/enterprise-managed-authorization",
+					"auth/cross-app-access-complete-flow" ->
+				builder.grant(OAuthGrant.JWT_BEARER)
+					.clientId(string(context, "client_id"))
+					.clientSecret(string(context, "client_secret"))
+					.clientAuthentication(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+					.assertion((issuer, resource) -> identityAssertionGrant(webClient, context, issuer, resource));
 			case "auth/pre-registration" -> builder.clientId(string(context, "client_id"))
 				.clientSecret(string(context, "client_secret"))
 				.userAgent(new HeadlessUserAgent(webClient));
 			default -> builder.clientMetadataUrl(CLIENT_METADATA_URL).userAgent(new HeadlessUserAgent(webClient));
 		}
 		return builder.build();
+	}
+
+	// The enterprise identity provider exchanges the user's ID token for an identity
+	// assertion grant (ID-JAG) addressed to the MCP server's authorization server.
+	private static Mono<String> identityAssertionGrant(WebClient webClient, Map<String, Object> context, String issuer,
+			String resource) {
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		form.add("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange");
+		form.add("requested_token_type", "urn:ietf:params:oauth:token-type:id-jag");
+		form.add("audience", issuer);
+		form.add("resource", resource);
+		form.add("subject_token", string(context, "idp_id_token"));
+		form.add("subject_token_type", "urn:ietf:params:oauth:token-type:id_token");
+		form.add("client_id", string(context, "idp_client_id"));
+		return webClient.post()
+			.uri(string(context, "idp_token_endpoint"))
+			.body(BodyInserters.fromFormData(form))
+			.retrieve()
+			.bodyToMono(Map.class)
+			.map((answer) -> String.valueOf(answer.get("access_token")));
 	}
 
 	private static String algorithm(Map<String, Object> context) {
