@@ -152,9 +152,10 @@ public final class OAuthAuthorization implements McpAuthorization {
 		}
 		String principal = principal(request.context());
 		FlowContext flow = new FlowContext(request, refusal, principal);
-		if (sent != null && this.fresh.contains(sent)) {
-			logger.info(flow.describe(
-					"the server refused a token it was just issued (HTTP " + refusal.getStatus() + "); giving up"));
+		// A token just issued and refused outright ends the attempts; one refused for
+		// want of scope may still step up, as long as that asks for more.
+		if (sent != null && !refusal.isInsufficientScope() && this.fresh.contains(sent)) {
+			logger.info(flow.describe("the server refused a token it was just issued; giving up"));
 			return Mono.empty();
 		}
 		Set<String> scopes = null;

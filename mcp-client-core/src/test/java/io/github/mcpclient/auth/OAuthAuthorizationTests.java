@@ -274,6 +274,24 @@ class OAuthAuthorizationTests {
 	}
 
 	@Test
+	void aTokenJustIssuedMayStillStepUp() {
+		mcp.stubFor(rpc("tools/list").atPriority(1)
+			.withHeader("Authorization", equalTo("Bearer " + TOKEN))
+			.willReturn(aResponse().withStatus(403)
+				.withHeader("WWW-Authenticate", "Bearer error=\"insufficient_scope\", scope=\"tools:admin\"")));
+
+		assertThatExceptionOfType(McpAuthorizationException.class)
+			.isThrownBy(client(approving(as.baseUrl()))::listTools)
+			.satisfies((ex) -> assertThat(ex.isInsufficientScope()).isTrue());
+
+		assertThat(this.authorizationUrls).hasSize(2);
+		assertThat(
+				UriComponentsBuilder.fromUri(this.authorizationUrls.get(1)).build().getQueryParams().getFirst("scope"))
+			.isEqualTo("tools:read%20tools:admin");
+		mcp.verify(3, rpcRequested("tools/list"));
+	}
+
+	@Test
 	void clientCredentialsAuthenticateTheClientForTheServersResource() {
 		OAuthAuthorization authorization = OAuthAuthorization.builder()
 			.grant(OAuthGrant.CLIENT_CREDENTIALS)
