@@ -1,0 +1,55 @@
+package io.github.mcpclient.auth;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The loopback user agent listens on this machine only, hands the browser the
+ * authorization URL, and returns the callback that carries the request's state.
+ */
+class LoopbackUserAgentTests {
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@Test
+	void returnsTheCallbackOfTheRequestsState() throws Exception {
+		CompletableFuture<Integer> strangerStatus = new CompletableFuture<>();
+		try (LoopbackUserAgent userAgent = LoopbackUserAgent.start((url) -> {
+			// The authorization server's redirect, after a stranger's guess at the state.
+			URI redirect = URI.create(url.toString().replaceFirst(".*redirect_uri=([^&]+).*", "$1"));
+			strangerStatus.complete(get(URI.create(redirect + "?code=forged&state=guess")));
+			get(URI.create(redirect + "?code=the-code&state=s-123&iss=https%3A%2F%2Fas.example.com"));
+		}, Duration.ofSeconds(10))) {
+			assertThat(userAgent.redirectUri().getHost()).isEqualTo("127.0.0.1");
+			URI authorizationUrl = URI.create("https://as.example.com/authorize?response_type=code&state=s-123"
+					+ "&redirect_uri=" + userAgent.redirectUri());
+
+			AuthorizationCallback callback = userAgent.authorize(authorizationUrl).block(Duration.ofSeconds(10));
+
+			assertThat(callback.code()).isEqualTo("the-code");
+			assertThat(callback.state()).isEqualTo("s-123");
+			assertThat(callback.issuer()).isEqualTo("https://as.example.com");
+			assertThat(callback.toString()).doesNotContain("the-code");
+			assertThat(strangerStatus.get()).isEqualTo(400);
+		}
+	}
+
+	private int get(URI uri) {
+		try {
+			return this.http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding())
+				.statusCode();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
