@@ -11,7 +11,9 @@ import java.util.Set;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.mcpclient.McpClient;
 import io.github.mcpclient.McpClients;
+import io.github.mcpclient.actuate.McpEndpoint.AuthorizationDescriptor;
 import io.github.mcpclient.actuate.McpEndpoint.ConnectionDescriptor;
+import io.github.mcpclient.auth.McpAuthorizationState;
 import io.github.mcpclient.protocol.Era;
 import io.github.mcpclient.protocol.Implementation;
 import io.github.mcpclient.session.McpSession;
@@ -214,6 +216,23 @@ class McpEndpointTests {
 		assertThat(reopened.state()).isEqualTo(SessionState.READY);
 		assertThat(reopened.sessionIdFingerprint()).isEqualTo(SessionIds.fingerprint(SESSION_ID));
 		assertThat(reopened.reinitializations()).isEqualTo(1);
+	}
+
+	@Test
+	void showsAnAuthorizedConnectionsStateAndLeavesOutThatOfOneWithoutAuthorization() {
+		Instant expiry = Instant.parse("2026-11-29T13:00:00Z");
+		McpAuthorizationState perUser = new McpAuthorizationState("authorization-code", true,
+				"https://auth.example.com", Set.of("b", "a"), expiry, 2);
+		McpEndpoint endpoint = new McpEndpoint(
+				new McpClients(List.of(ready("users"), ready("plain")), Duration.ofSeconds(1)), Show.ALWAYS, Set.of(),
+				(name) -> "users".equals(name) ? perUser : McpAuthorizationState.NONE);
+		AuthorizationDescriptor users = endpoint.connection(SecurityContext.NONE, "users").authorization();
+		assertThat(users).isEqualTo(new AuthorizationDescriptor("authorization-code", true, "https://auth.example.com",
+				Set.of("a", "b"), expiry, 2));
+		assertThat(users.scopes()).containsExactly("a", "b");
+		assertThat(endpoint.connection(SecurityContext.NONE, "plain").authorization()).isNull();
+		assertThat(endpoint(Show.ALWAYS, ready("old")).connection(SecurityContext.NONE, "old").authorization())
+			.isNull();
 	}
 
 	private static McpClient ready(String name) {
