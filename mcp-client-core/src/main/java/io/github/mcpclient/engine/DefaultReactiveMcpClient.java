@@ -134,8 +134,8 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 			WebClient.Builder builder = webClientBuilder.get();
 			builder.defaultHeaders((headers) -> settings.headers().forEach(headers::set));
 			if (authorization != McpAuthorization.none()) {
-				builder.filter(
-						new McpAuthorizationFilter(settings.connectionName(), settings.url(), authorization, principal));
+				builder.filter(new McpAuthorizationFilter(settings.connectionName(), settings.url(), authorization,
+						principal));
 			}
 			return builder.filter(new McpSessionFilter(holder)).build();
 		};
