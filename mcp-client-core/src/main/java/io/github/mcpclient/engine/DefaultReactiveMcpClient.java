@@ -18,6 +18,7 @@ import io.github.mcpclient.auth.McpAuthorizationFilter;
 import io.github.mcpclient.McpNotificationListener;
 import io.github.mcpclient.ReactiveMcpClient;
 import io.github.mcpclient.exception.McpInvalidResponseException;
+import io.github.mcpclient.observation.McpClientSessionObservationContext;
 import io.github.mcpclient.protocol.CallToolRequest;
 import io.github.mcpclient.protocol.CallToolResult;
 import io.github.mcpclient.protocol.CompleteRequest;
@@ -80,8 +81,13 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 	private final Bulkhead bulkhead;
 
 	private DefaultReactiveMcpClient(McpClientSettings settings, McpClientHandlers handlers,
-			StreamableHttpTransport transport, McpSessionHolder holder, JsonMapper mapper, EraVerdicts eraVerdicts) {
+			StreamableHttpTransport transport, McpSessionHolder holder, JsonMapper mapper, EraVerdicts eraVerdicts,
+			Observability observability) {
 		String name = settings.connectionName();
+		McpObservations observations = new McpObservations(observability, name, settings.url(), holder);
+		if (observations.enabled()) {
+			holder.onExpiry(() -> observations.sessionEnded(McpClientSessionObservationContext.EXPIRED, null));
+		}
 		this.settings = settings;
 		this.holder = holder;
 		Redactor redactor = new Redactor(() -> holder.current().sessionId(), settings.headers());
@@ -99,15 +105,15 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 		listeners.addAll(handlers.listeners());
 		this.serverMessages = new ServerMessageHandler(name, handlers.withListeners(listeners), mapper);
 		this.rpc = new RpcChannel(name, transport, holder, this.serverMessages, mapper, redactor,
-				new Retries(name, settings.retry(), holder));
+				new Retries(name, settings.retry(), holder), observations);
 		LegacyDialect legacy = new LegacyDialect(settings, handlers.capabilities(), this.rpc, holder, transport,
-				this.results);
+				this.results, observations);
 		ModernRequests modernRequests = new ModernRequests(name, settings.clientInfo(), handlers.modernCapabilities(),
 				mapper);
 		Function<String, ModernDialect> modern = (version) -> new ModernDialect(name, version, modernRequests, this.rpc,
 				holder, new ModernCalls(name, this.rpc, this.serverMessages, mapper, Clock.systemUTC()), this.results);
 		Connector connector = new Connector(settings, holder, legacy, modern, eraVerdicts);
-		this.lifecycle = new ConnectionLifecycle(settings, holder, this.rpc, connector, eraVerdicts);
+		this.lifecycle = new ConnectionLifecycle(settings, holder, this.rpc, connector, eraVerdicts, observations);
 		this.bulkhead = new Bulkhead(name, settings.bulkhead());
 	}
 
@@ -120,11 +126,12 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 	 * @param mapper the JSON mapper
 	 * @param eraVerdicts where era choices are remembered
 	 * @param authorization how requests obtain credentials
+	 * @param observability where observations go
 	 * @return the client
 	 */
 	static DefaultReactiveMcpClient create(McpClientSettings settings, McpClientHandlers handlers,
 			WebClient.Builder webClientBuilder, JsonMapper mapper, EraVerdicts eraVerdicts,
-			McpAuthorization authorization) {
+			McpAuthorization authorization, Observability observability) {
 		McpSessionHolder holder = new McpSessionHolder(settings.connectionName(), settings.url());
 		webClientBuilder.defaultHeaders((headers) -> settings.headers().forEach(headers::set));
 		if (authorization != McpAuthorization.none()) {
@@ -134,7 +141,7 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 		WebClient webClient = webClientBuilder.filter(new McpSessionFilter(holder)).build();
 		StreamableHttpTransport transport = new StreamableHttpTransport(settings, webClient, new JsonRpcCodec(mapper),
 				holder);
-		return new DefaultReactiveMcpClient(settings, handlers, transport, holder, mapper, eraVerdicts);
+		return new DefaultReactiveMcpClient(settings, handlers, transport, holder, mapper, eraVerdicts, observability);
 	}
 
 	@Override

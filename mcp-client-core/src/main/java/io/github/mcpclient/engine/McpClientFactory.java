@@ -9,6 +9,12 @@ import io.github.mcpclient.McpClientCustomizer;
 import io.github.mcpclient.McpClientHandlers;
 import io.github.mcpclient.McpClientSettings;
 import io.github.mcpclient.auth.McpAuthorization;
+import io.github.mcpclient.observation.DefaultMcpClientObservationConvention;
+import io.github.mcpclient.observation.DefaultMcpServerRequestObservationConvention;
+import io.github.mcpclient.observation.McpClientObservationConvention;
+import io.github.mcpclient.observation.McpServerRequestObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.web.reactive.function.client.WebClient;
@@ -34,7 +40,11 @@ public final class McpClientFactory {
 
 	private final List<McpClientCustomizer> customizers;
 
+	private final Observability observability;
+
 	private McpClientFactory(Builder builder) {
+		this.observability = new Observability(builder.observationRegistry, builder.observationConvention,
+				builder.serverRequestObservationConvention);
 		this.webClientBuilder = builder.webClientBuilder;
 		this.mapper = builder.mapper;
 		this.eraVerdicts = builder.eraVerdicts;
@@ -90,7 +100,7 @@ public final class McpClientFactory {
 		WebClient.Builder builder = this.webClientBuilder.clone();
 		this.customizers.forEach((customizer) -> customizer.customize(settings.connectionName(), builder));
 		return new BlockingMcpClient(DefaultReactiveMcpClient.create(settings, handlers, builder, this.mapper,
-				this.eraVerdicts, authorization));
+				this.eraVerdicts, authorization, this.observability));
 	}
 
 	@Override
@@ -115,7 +125,49 @@ public final class McpClientFactory {
 
 		private final List<McpClientCustomizer> customizers = new ArrayList<>();
 
+		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+		private @Nullable McpClientObservationConvention observationConvention;
+
+		private @Nullable McpServerRequestObservationConvention serverRequestObservationConvention;
+
 		private Builder() {
+		}
+
+		/**
+		 * Where MCP operations, the server's requests and legacy sessions are observed.
+		 * The default, {@link ObservationRegistry#NOOP}, observes nothing and costs
+		 * nothing. The HTTP exchanges under an operation are observed by the
+		 * {@link WebClient.Builder}'s own registry, as children of the operation.
+		 * @param observationRegistry the registry
+		 * @return this builder
+		 */
+		public Builder observationRegistry(ObservationRegistry observationRegistry) {
+			this.observationRegistry = observationRegistry;
+			return this;
+		}
+
+		/**
+		 * The convention that names and keys the observations of MCP operations, instead
+		 * of the {@link DefaultMcpClientObservationConvention default}.
+		 * @param convention the convention, or {@code null} for the default
+		 * @return this builder
+		 */
+		public Builder observationConvention(@Nullable McpClientObservationConvention convention) {
+			this.observationConvention = convention;
+			return this;
+		}
+
+		/**
+		 * The convention that names and keys the observations of requests the server
+		 * sends to the client, instead of the
+		 * {@link DefaultMcpServerRequestObservationConvention default}.
+		 * @param convention the convention, or {@code null} for the default
+		 * @return this builder
+		 */
+		public Builder serverRequestObservationConvention(@Nullable McpServerRequestObservationConvention convention) {
+			this.serverRequestObservationConvention = convention;
+			return this;
 		}
 
 		/**
