@@ -80,11 +80,14 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 
 	private final Bulkhead bulkhead;
 
+	private final McpObservations observations;
+
 	private DefaultReactiveMcpClient(McpClientSettings settings, McpClientHandlers handlers,
 			StreamableHttpTransport transport, McpSessionHolder holder, JsonMapper mapper, EraVerdicts eraVerdicts,
 			Observability observability) {
 		String name = settings.connectionName();
 		McpObservations observations = new McpObservations(observability, name, settings.url(), holder);
+		this.observations = observations;
 		if (observations.enabled()) {
 			holder.onExpiry(() -> observations.sessionEnded(McpClientSessionObservationContext.EXPIRED, null));
 		}
@@ -269,7 +272,8 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 	// Every public call takes its turn in the connection's bulkhead, then runs on an
 	// established connection in its era's dialect.
 	private <T> Mono<T> connected(String method, Function<Dialect, Mono<T>> operation) {
-		return this.bulkhead.run(method, () -> this.lifecycle.connected(operation));
+		Mono<T> call = this.bulkhead.run(method, () -> this.lifecycle.connected(operation));
+		return this.observations.enabled() ? this.observations.underCallerObservation(call) : call;
 	}
 
 	private <T> Mono<T> call(String method, @Nullable Object params, Class<T> resultType) {

@@ -81,6 +81,22 @@ final class McpObservations {
 	}
 
 	/**
+	 * Run a call under the observation current on the thread that subscribes, such as an
+	 * application's observation around a blocking call: the call's operations may run on
+	 * other threads, after a handshake, where that observation is no longer current.
+	 * @param <T> the result type
+	 * @param call the call
+	 * @return the call, with the caller's observation in its Reactor context
+	 */
+	<T> Mono<T> underCallerObservation(Mono<T> call) {
+		return Mono.defer(() -> {
+			Observation current = this.observability.registry().getCurrentObservation();
+			return (current != null) ? call.contextWrite((reactorContext) -> reactorContext.hasKey(CURRENT_OBSERVATION)
+					? reactorContext : reactorContext.put(CURRENT_OBSERVATION, current)) : call;
+		});
+	}
+
+	/**
 	 * Start observing an operation the client sends; a tracing handler has put the trace
 	 * context into the context's carrier once this returns.
 	 * @param method the method
