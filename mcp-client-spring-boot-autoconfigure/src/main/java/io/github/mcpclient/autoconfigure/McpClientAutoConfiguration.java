@@ -14,6 +14,9 @@ import io.github.mcpclient.McpNotificationListener;
 import io.github.mcpclient.McpRootsProvider;
 import io.github.mcpclient.McpSamplingHandler;
 import io.github.mcpclient.engine.McpClientFactory;
+import io.github.mcpclient.observation.McpClientObservationConvention;
+import io.github.mcpclient.observation.McpServerRequestObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -52,7 +55,10 @@ public final class McpClientAutoConfiguration {
 			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<McpClientCustomizer> customizers,
 			ObjectProvider<McpElicitationHandler> elicitation, ObjectProvider<McpSamplingHandler> sampling,
 			ObjectProvider<McpRootsProvider> roots, ObjectProvider<McpNotificationListener> listeners,
-			EraVerdicts eraVerdicts, ListableBeanFactory beanFactory) {
+			EraVerdicts eraVerdicts, ListableBeanFactory beanFactory,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<McpClientObservationConvention> observationConvention,
+			ObjectProvider<McpServerRequestObservationConvention> serverRequestObservationConvention) {
 		McpClientHandlers handlers = new McpClientHandlers(single(elicitation, McpElicitationHandler.class),
 				single(sampling, McpSamplingHandler.class), single(roots, McpRootsProvider.class),
 				listeners.orderedStream().toList());
@@ -64,7 +70,12 @@ public final class McpClientAutoConfiguration {
 		McpConnectionBeans.checkEachHasABean(connections, beanFactory);
 		McpClientFactory.Builder factory = McpClientFactory.builder()
 			.webClientBuilder(webClientBuilder.getIfAvailable(WebClient::builder))
-			.eraVerdicts(eraVerdicts);
+			.eraVerdicts(eraVerdicts)
+			// Without a registry nothing is observed, at no cost; the conventions replace
+			// the defaults as Boot's HTTP client conventions do.
+			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
+			.observationConvention(observationConvention.getIfUnique())
+			.serverRequestObservationConvention(serverRequestObservationConvention.getIfUnique());
 		customizers.orderedStream().forEach(factory::customizer);
 		McpClientFactory clientFactory = factory.build();
 		List<McpClient> clients = new ArrayList<>(connections.size());
