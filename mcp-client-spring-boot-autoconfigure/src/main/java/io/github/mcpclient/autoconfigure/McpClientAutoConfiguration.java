@@ -74,8 +74,8 @@ public final class McpClientAutoConfiguration {
 			// Without a registry nothing is observed, at no cost; the conventions replace
 			// the defaults as Boot's HTTP client conventions do.
 			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
-			.observationConvention(observationConvention.getIfUnique())
-			.serverRequestObservationConvention(serverRequestObservationConvention.getIfUnique());
+			.observationConvention(observationConvention.getIfAvailable())
+			.serverRequestObservationConvention(serverRequestObservationConvention.getIfAvailable());
 		customizers.orderedStream().forEach(factory::customizer);
 		McpClientFactory clientFactory = factory.build();
 		List<McpClient> clients = new ArrayList<>(connections.size());
