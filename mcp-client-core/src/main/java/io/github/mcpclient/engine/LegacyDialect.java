@@ -68,26 +68,30 @@ final class LegacyDialect implements Dialect {
 	 * @return the server's initialize result
 	 */
 	Mono<InitializeResult> handshake() {
+		// A session's duration runs from initialize to its end, failed handshakes
+		// included.
+		return this.observations.enabled() ? Mono.fromRunnable(this.observations::sessionStarting).then(initialize())
+				: initialize();
+	}
+
+	private Mono<InitializeResult> initialize() {
 		List<String> accepted = this.settings.protocol().versionsOf(Era.LEGACY);
 		String preferred = accepted.get(0);
 		InitializeRequest request = new InitializeRequest(preferred, this.capabilities, this.settings.clientInfo());
-		// The session's duration runs from initialize to its end, failed handshakes
-		// included.
-		return Mono.fromRunnable(this.observations::sessionStarting)
-			.then(this.rpc.request(McpMethods.INITIALIZE, request, this.settings.initializeTimeout(), false, this)
-				.onErrorMap((ex) -> ex instanceof McpException mcp && SupportedVersions.of(mcp) != null,
-						(ex) -> refused(preferred, SupportedVersions.of((McpException) ex), accepted))
-				.map((result) -> this.results.convert(result, InitializeResult.class, McpMethods.INITIALIZE))
-				.flatMap((result) -> {
-					if (!accepted.contains(result.protocolVersion())) {
-						return abandon(refused(preferred, List.of(result.protocolVersion()), accepted));
-					}
-					this.holder.established(result.protocolVersion(), result.serverInfo(), result.capabilities(),
-							result.instructions());
-					this.observations.sessionEstablished(result.protocolVersion());
-					return this.rpc.notify(McpMethods.NOTIFICATION_INITIALIZED, null, this.settings.initializeTimeout())
-						.thenReturn(result);
-				}));
+		return this.rpc.request(McpMethods.INITIALIZE, request, this.settings.initializeTimeout(), false, this)
+			.onErrorMap((ex) -> ex instanceof McpException mcp && SupportedVersions.of(mcp) != null,
+					(ex) -> refused(preferred, SupportedVersions.of((McpException) ex), accepted))
+			.map((result) -> this.results.convert(result, InitializeResult.class, McpMethods.INITIALIZE))
+			.flatMap((result) -> {
+				if (!accepted.contains(result.protocolVersion())) {
+					return abandon(refused(preferred, List.of(result.protocolVersion()), accepted));
+				}
+				this.holder.established(result.protocolVersion(), result.serverInfo(), result.capabilities(),
+						result.instructions());
+				this.observations.sessionEstablished(result.protocolVersion());
+				return this.rpc.notify(McpMethods.NOTIFICATION_INITIALIZED, null, this.settings.initializeTimeout())
+					.thenReturn(result);
+			});
 	}
 
 	private UnsupportedProtocolVersionException refused(String requested, @Nullable List<String> serverVersions,

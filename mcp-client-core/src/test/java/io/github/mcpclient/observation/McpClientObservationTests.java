@@ -48,6 +48,8 @@ class McpClientObservationTests {
 			+ "\"capabilities\":{\"tools\":{}},\"ttlMs\":0,\"_meta\":{\"io.modelcontextprotocol/serverInfo\":"
 			+ "{\"name\":\"modern-stub\",\"version\":\"9.0\"}}}";
 
+	private static final Duration WAIT = Duration.ofSeconds(30);
+
 	private final TestObservationRegistry registry = TestObservationRegistry.create();
 
 	// Every observation that stopped, in order; the test registry validates their
@@ -69,6 +71,11 @@ class McpClientObservationTests {
 	}
 
 	private McpClient client(McpClientSettings settings, McpClientHandlers handlers) {
+		// Long timeouts: a busy machine must not fail these tests, and answers end the
+		// wait.
+		if (settings.requestTimeout().equals(McpWireMock.settings(server).requestTimeout())) {
+			settings = settings.toBuilder().requestTimeout(WAIT).initializeTimeout(WAIT).build();
+		}
 		return McpClientFactory.builder().observationRegistry(this.registry).build().create(settings, handlers);
 	}
 

@@ -1,5 +1,6 @@
 package io.github.mcpclient.observation;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -54,6 +55,8 @@ class McpClientTracingTests {
 	private static final String DISCOVER_RESULT = "{\"resultType\":\"complete\",\"supportedVersions\":[\"2026-07-28\"],"
 			+ "\"capabilities\":{\"tools\":{}},\"ttlMs\":0}";
 
+	private static final Duration WAIT = Duration.ofSeconds(30);
+
 	private final InMemorySpanExporter spans = InMemorySpanExporter.create();
 
 	private final SdkTracerProvider tracerProvider = SdkTracerProvider.builder()
@@ -84,7 +87,9 @@ class McpClientTracingTests {
 	}
 
 	private McpClient client(McpClientSettings settings) {
-		// The HTTP observation is the WebClient's own, as Boot's builder makes it.
+		// The HTTP observation is the WebClient's own, as Boot's builder makes it. Long
+		// timeouts: a busy machine must not fail these tests, and answers end the wait.
+		settings = settings.toBuilder().requestTimeout(WAIT).initializeTimeout(WAIT).build();
 		return McpClientFactory.builder()
 			.webClientBuilder(WebClient.builder().observationRegistry(this.registry))
 			.observationRegistry(this.registry)
