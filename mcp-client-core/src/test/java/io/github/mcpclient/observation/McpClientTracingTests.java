@@ -7,6 +7,7 @@ import java.util.Map;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.mcpclient.McpClient;
+import io.github.mcpclient.McpClientHandlers;
 import io.github.mcpclient.McpClientSettings;
 import io.github.mcpclient.McpWireMock;
 import io.github.mcpclient.engine.McpClientFactory;
@@ -36,6 +37,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.github.mcpclient.McpWireMock.json;
 import static io.github.mcpclient.McpWireMock.rpc;
 import static io.github.mcpclient.McpWireMock.stubHandshake;
@@ -131,6 +137,33 @@ class McpClientTracingTests {
 		SpanData call = span("tools/call add");
 		assertThat(call.getParentSpanId()).isEqualTo(application.getSpanId());
 		assertThat(call.getTraceId()).isEqualTo(application.getTraceId());
+	}
+
+	@Test
+	void serverRequestContinuesTheTraceItsMetaCarries() {
+		stubHandshake(server, null);
+		String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+		String serverSpanId = "00f067aa0ba902b7";
+		String rootsRequest = "data: {\"jsonrpc\":\"2.0\",\"id\":\"s1\",\"method\":\"roots/list\",\"params\":{\"_meta\":"
+				+ "{\"traceparent\":\"00-" + traceId + "-" + serverSpanId + "-01\"}}}\n\n";
+		String result = "data: {\"jsonrpc\":\"2.0\",\"id\":" + McpWireMock.ECHO_ID
+				+ ",\"result\":{\"content\":[]}}\n\n";
+		server.stubFor(rpc("tools/call").willReturn(McpWireMock.sse(rootsRequest + result)));
+		server.stubFor(post(urlEqualTo(McpWireMock.PATH)).withRequestBody(matchingJsonPath("$.id", equalTo("s1")))
+			.willReturn(aResponse().withStatus(202)));
+		McpClient client = McpClientFactory.builder()
+			.webClientBuilder(WebClient.builder().observationRegistry(this.registry))
+			.observationRegistry(this.registry)
+			.build()
+			.create(McpWireMock.settings(server).toBuilder().requestTimeout(WAIT).initializeTimeout(WAIT).build(),
+					McpClientHandlers.none().withRoots((connection) -> List.of()));
+
+		client.callTool("files", Map.of());
+
+		SpanData roots = span("roots/list");
+		assertThat(roots.getKind()).isEqualTo(SpanKind.SERVER);
+		assertThat(roots.getTraceId()).isEqualTo(traceId);
+		assertThat(roots.getParentSpanId()).isEqualTo(serverSpanId);
 	}
 
 	// The call's span is a client span whose child is the HTTP exchange; the request
