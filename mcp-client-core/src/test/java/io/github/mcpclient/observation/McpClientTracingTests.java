@@ -189,10 +189,12 @@ class McpClientTracingTests {
 			.readTree(request.getRequest().getBodyAsString())
 			.path("params")
 			.path("_meta");
+		// The flags vary with the OpenTelemetry version (sampled, and random in newer
+		// ones).
 		assertThat(meta.path("traceparent").asString())
-			.isEqualTo("00-" + call.getTraceId() + "-" + call.getSpanId() + "-01");
+			.startsWith("00-" + call.getTraceId() + "-" + call.getSpanId() + "-");
 		assertThat(request.getRequest().getHeader("traceparent"))
-			.isEqualTo("00-" + http.getTraceId() + "-" + http.getSpanId() + "-01");
+			.startsWith("00-" + http.getTraceId() + "-" + http.getSpanId() + "-");
 		assertThat(request.getRequest().getBodyAsString()).contains("\"arguments\":{\"a\":1}");
 		return meta;
 	}
