@@ -151,10 +151,13 @@ final class McpObservations {
 	 * Observe an operation the client sent until it ends, with its observation current in
 	 * the Reactor context for the HTTP exchanges under it.
 	 * @param exchange the operation
-	 * @param observation its started observation
-	 * @return the observed operation
+	 * @param observation its started observation, or {@code null} when not observed
+	 * @return the observed operation, or the same one when not observed
 	 */
-	Mono<JsonNode> observeRequest(Mono<JsonNode> exchange, Observation observation) {
+	Mono<JsonNode> observeRequest(Mono<JsonNode> exchange, @Nullable Observation observation) {
+		if (observation == null) {
+			return exchange;
+		}
 		McpClientObservationContext context = (McpClientObservationContext) observation.getContext();
 		if (McpMethods.TOOLS_CALL.equals(context.getMethodName())) {
 			exchange = exchange.doOnNext((result) -> context.setToolError(result.path("isError").asBoolean(false)));

@@ -87,51 +87,44 @@ final class RpcChannel {
 	 */
 	Mono<JsonNode> request(String method, @Nullable Object params, Duration timeout, boolean cancellable,
 			Dialect dialect) {
-		if (!this.observations.enabled()) {
-			return Mono.defer(() -> {
-				JsonNode id = LongNode.valueOf(this.requestIds.incrementAndGet());
-				return send(method, id, dialect.params(method, toParams(params)), timeout, cancellable, dialect);
-			});
-		}
 		return Mono.deferContextual((reactorContext) -> {
 			JsonNode id = LongNode.valueOf(this.requestIds.incrementAndGet());
 			JsonNode shapedParams = dialect.params(method, toParams(params));
-			Observation observation = this.observations.operation(method, id, shapedParams, reactorContext);
-			return this.observations.observeRequest(send(method, id,
-					this.observations.withTraceContext(shapedParams, observation), timeout, cancellable, dialect),
-					observation);
+			// Started before the request is built: a tracing handler's trace context goes
+			// into its _meta.
+			Observation observation = this.observations.enabled()
+					? this.observations.operation(method, id, shapedParams, reactorContext) : null;
+			if (observation != null) {
+				shapedParams = this.observations.withTraceContext(shapedParams, observation);
+			}
+			JsonRpcRequest request = new JsonRpcRequest(id, method, shapedParams);
+			AtomicReference<@Nullable JsonNode> strayId = new AtomicReference<>();
+			AtomicBoolean answered = new AtomicBoolean();
+			this.holder.recordRequest();
+			Mono<JsonRpcResponse> exchange = this.transport
+				.post(request, method, dialect.headers(method, shapedParams), dialect.resumesStreams())
+				.concatMap((message) -> receive(message, id, strayId))
+				.next()
+				.doOnNext((response) -> answered.set(true))
+				.switchIfEmpty(Mono.error(() -> noResponse(method, id, strayId.get())));
+			Mono<JsonNode> result = this.observations.observeRequest(Deadlines.within(
+					this.retries.around(exchange, method, timeout).flatMap((response) -> resultOf(response, method)),
+					timeout, this.connectionName, method), observation);
+			// A modern server takes the closed response stream as the cancellation.
+			if (!cancellable || !dialect.announcesCancellation()) {
+				return result;
+			}
+			return result
+				.doOnError(McpTimeoutException.class,
+						(ex) -> cancel(id, "timed out after " + timeout.toMillis() + " ms", timeout))
+				.doOnCancel(() -> {
+					// Operators downstream may cancel after the answer arrived; only an
+					// unanswered request is worth cancelling.
+					if (!answered.get()) {
+						cancel(id, "cancelled by the client", timeout);
+					}
+				});
 		});
-	}
-
-	private Mono<JsonNode> send(String method, JsonNode id, @Nullable JsonNode shapedParams, Duration timeout,
-			boolean cancellable, Dialect dialect) {
-		JsonRpcRequest request = new JsonRpcRequest(id, method, shapedParams);
-		AtomicReference<@Nullable JsonNode> strayId = new AtomicReference<>();
-		AtomicBoolean answered = new AtomicBoolean();
-		this.holder.recordRequest();
-		Mono<JsonRpcResponse> exchange = this.transport
-			.post(request, method, dialect.headers(method, shapedParams), dialect.resumesStreams())
-			.concatMap((message) -> receive(message, id, strayId))
-			.next()
-			.doOnNext((response) -> answered.set(true))
-			.switchIfEmpty(Mono.error(() -> noResponse(method, id, strayId.get())));
-		Mono<JsonNode> result = Deadlines.within(
-				this.retries.around(exchange, method, timeout).flatMap((response) -> resultOf(response, method)),
-				timeout, this.connectionName, method);
-		// A modern server takes the closed response stream as the cancellation.
-		if (!cancellable || !dialect.announcesCancellation()) {
-			return result;
-		}
-		return result
-			.doOnError(McpTimeoutException.class,
-					(ex) -> cancel(id, "timed out after " + timeout.toMillis() + " ms", timeout))
-			.doOnCancel(() -> {
-				// Operators downstream may cancel after the answer arrived; only an
-				// unanswered request is worth cancelling.
-				if (!answered.get()) {
-					cancel(id, "cancelled by the client", timeout);
-				}
-			});
 	}
 
 	/**
