@@ -39,6 +39,8 @@ final class ConnectionLifecycle {
 
 	private final @Nullable ListeningStream listening;
 
+	private final McpObservations observations;
+
 	// The handshake in progress or completed; null when the next call must start one.
 	private final AtomicReference<@Nullable Mono<InitializeResult>> handshake = new AtomicReference<>();
 
@@ -49,7 +51,8 @@ final class ConnectionLifecycle {
 	private volatile @Nullable Dialect dialect;
 
 	ConnectionLifecycle(McpClientSettings settings, McpSessionHolder holder, RpcChannel rpc, Connector connector,
-			EraVerdicts eraVerdicts) {
+			EraVerdicts eraVerdicts, McpObservations observations) {
+		this.observations = observations;
 		this.settings = settings;
 		this.holder = holder;
 		this.connector = connector;
@@ -141,8 +144,8 @@ final class ConnectionLifecycle {
 			return Deadlines
 				.within(end, this.settings.requestTimeout(), this.settings.connectionName(),
 						StreamableHttpTransport.CLOSE)
-				.doOnTerminate(this.holder::closed)
-				.doOnCancel(this.holder::closed);
+				.doOnTerminate(this::closed)
+				.doOnCancel(this::closed);
 		});
 	}
 
@@ -196,7 +199,15 @@ final class ConnectionLifecycle {
 		});
 		return Deadlines
 			.within(connect, this.settings.initializeTimeout(), this.settings.connectionName(), McpMethods.INITIALIZE)
-			.doOnError((ex) -> this.holder.failed());
+			.doOnError((ex) -> {
+				this.holder.failed();
+				this.observations.sessionEnded(null, ex);
+			});
+	}
+
+	private void closed() {
+		this.holder.closed();
+		this.observations.sessionEnded(null, null);
 	}
 
 }

@@ -19,6 +19,7 @@ import io.github.mcpclient.auth.McpAuthorizationFilter;
 import io.github.mcpclient.McpNotificationListener;
 import io.github.mcpclient.ReactiveMcpClient;
 import io.github.mcpclient.exception.McpInvalidResponseException;
+import io.github.mcpclient.observation.McpClientSessionObservationContext;
 import io.github.mcpclient.protocol.CallToolRequest;
 import io.github.mcpclient.protocol.CallToolResult;
 import io.github.mcpclient.protocol.CompleteRequest;
@@ -80,9 +81,17 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 
 	private final Bulkhead bulkhead;
 
+	private final McpObservations observations;
+
 	private DefaultReactiveMcpClient(McpClientSettings settings, McpClientHandlers handlers,
-			StreamableHttpTransport transport, McpSessionHolder holder, JsonMapper mapper, EraVerdicts eraVerdicts) {
+			StreamableHttpTransport transport, McpSessionHolder holder, JsonMapper mapper, EraVerdicts eraVerdicts,
+			Observability observability) {
 		String name = settings.connectionName();
+		McpObservations observations = new McpObservations(observability, name, settings.url(), holder);
+		this.observations = observations;
+		if (observations.enabled()) {
+			holder.onExpiry(() -> observations.sessionEnded(McpClientSessionObservationContext.EXPIRED, null));
+		}
 		this.settings = settings;
 		this.holder = holder;
 		Redactor redactor = new Redactor(() -> holder.current().sessionId(), settings.headers());
@@ -100,15 +109,15 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 		listeners.addAll(handlers.listeners());
 		this.serverMessages = new ServerMessageHandler(name, handlers.withListeners(listeners), mapper);
 		this.rpc = new RpcChannel(name, transport, holder, this.serverMessages, mapper, redactor,
-				new Retries(name, settings.retry(), holder));
+				new Retries(name, settings.retry(), holder), observations);
 		LegacyDialect legacy = new LegacyDialect(settings, handlers.capabilities(), this.rpc, holder, transport,
-				this.results);
+				this.results, observations);
 		ModernRequests modernRequests = new ModernRequests(name, settings.clientInfo(), handlers.modernCapabilities(),
 				mapper);
 		Function<String, ModernDialect> modern = (version) -> new ModernDialect(name, version, modernRequests, this.rpc,
 				holder, new ModernCalls(name, this.rpc, this.serverMessages, mapper, Clock.systemUTC()), this.results);
 		Connector connector = new Connector(settings, holder, legacy, modern, eraVerdicts);
-		this.lifecycle = new ConnectionLifecycle(settings, holder, this.rpc, connector, eraVerdicts);
+		this.lifecycle = new ConnectionLifecycle(settings, holder, this.rpc, connector, eraVerdicts, observations);
 		this.bulkhead = new Bulkhead(name, settings.bulkhead());
 	}
 
@@ -121,13 +130,14 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 	 * @param mapper the JSON mapper
 	 * @param eraVerdicts where era choices are remembered
 	 * @param authorization how requests obtain credentials
+	 * @param observability where observations go
 	 * @param principal the principal the client's session is for, when the authorization
 	 * is per principal; {@code null} otherwise
 	 * @return the client
 	 */
 	static DefaultReactiveMcpClient create(McpClientSettings settings, McpClientHandlers handlers,
 			Supplier<WebClient.Builder> webClientBuilder, JsonMapper mapper, EraVerdicts eraVerdicts,
-			McpAuthorization authorization, @Nullable String principal) {
+			McpAuthorization authorization, Observability observability, @Nullable String principal) {
 		McpSessionHolder holder = new McpSessionHolder(settings.connectionName(), settings.url());
 		// Built on the first call: configuring a connection costs no HTTP client.
 		Supplier<WebClient> webClient = () -> {
@@ -141,7 +151,7 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 		};
 		StreamableHttpTransport transport = new StreamableHttpTransport(settings, webClient, new JsonRpcCodec(mapper),
 				holder);
-		return new DefaultReactiveMcpClient(settings, handlers, transport, holder, mapper, eraVerdicts);
+		return new DefaultReactiveMcpClient(settings, handlers, transport, holder, mapper, eraVerdicts, observability);
 	}
 
 	@Override
@@ -269,7 +279,8 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 	// Every public call takes its turn in the connection's bulkhead, then runs on an
 	// established connection in its era's dialect.
 	private <T> Mono<T> connected(String method, Function<Dialect, Mono<T>> operation) {
-		return this.bulkhead.run(method, () -> this.lifecycle.connected(operation));
+		Mono<T> call = this.bulkhead.run(method, () -> this.lifecycle.connected(operation));
+		return this.observations.enabled() ? this.observations.underCallerObservation(call) : call;
 	}
 
 	private <T> Mono<T> call(String method, @Nullable Object params, Class<T> resultType) {

@@ -48,8 +48,11 @@ final class LegacyDialect implements Dialect {
 
 	private final ResultConverter results;
 
+	private final McpObservations observations;
+
 	LegacyDialect(McpClientSettings settings, ClientCapabilities capabilities, RpcChannel rpc, McpSessionHolder holder,
-			StreamableHttpTransport transport, ResultConverter results) {
+			StreamableHttpTransport transport, ResultConverter results, McpObservations observations) {
+		this.observations = observations;
 		this.settings = settings;
 		this.capabilities = capabilities;
 		this.rpc = rpc;
@@ -65,6 +68,13 @@ final class LegacyDialect implements Dialect {
 	 * @return the server's initialize result
 	 */
 	Mono<InitializeResult> handshake() {
+		// A session's duration runs from initialize to its end, failed handshakes
+		// included.
+		return this.observations.enabled() ? Mono.fromRunnable(this.observations::sessionStarting).then(initialize())
+				: initialize();
+	}
+
+	private Mono<InitializeResult> initialize() {
 		List<String> accepted = this.settings.protocol().versionsOf(Era.LEGACY);
 		String preferred = accepted.get(0);
 		InitializeRequest request = new InitializeRequest(preferred, this.capabilities, this.settings.clientInfo());
@@ -78,6 +88,7 @@ final class LegacyDialect implements Dialect {
 				}
 				this.holder.established(result.protocolVersion(), result.serverInfo(), result.capabilities(),
 						result.instructions());
+				this.observations.sessionEstablished(result.protocolVersion());
 				return this.rpc.notify(McpMethods.NOTIFICATION_INITIALIZED, null, this.settings.initializeTimeout())
 					.thenReturn(result);
 			});

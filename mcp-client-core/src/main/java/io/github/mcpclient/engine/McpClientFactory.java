@@ -11,6 +11,11 @@ import io.github.mcpclient.McpClientCustomizer;
 import io.github.mcpclient.McpClientHandlers;
 import io.github.mcpclient.McpClientSettings;
 import io.github.mcpclient.auth.McpAuthorization;
+import io.github.mcpclient.observation.DefaultMcpClientObservationConvention;
+import io.github.mcpclient.observation.DefaultMcpServerRequestObservationConvention;
+import io.github.mcpclient.observation.McpClientObservationConvention;
+import io.github.mcpclient.observation.McpServerRequestObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import reactor.util.context.Context;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,7 +46,11 @@ public final class McpClientFactory {
 
 	private final Function<Context, Context> blockingCallContext;
 
+	private final Observability observability;
+
 	private McpClientFactory(Builder builder) {
+		this.observability = new Observability(builder.observationRegistry, builder.observationConvention,
+				builder.serverRequestObservationConvention);
 		this.webClientBuilder = builder.webClientBuilder;
 		this.mapper = builder.mapper;
 		this.eraVerdicts = builder.eraVerdicts;
@@ -115,7 +124,7 @@ public final class McpClientFactory {
 			return connectionBuilder;
 		};
 		return DefaultReactiveMcpClient.create(settings, handlers, builder, this.mapper, this.eraVerdicts,
-				authorization, principal);
+				authorization, this.observability, principal);
 	}
 
 	@Override
@@ -142,7 +151,49 @@ public final class McpClientFactory {
 
 		private Function<Context, Context> blockingCallContext = Function.identity();
 
+		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+		private @Nullable McpClientObservationConvention observationConvention;
+
+		private @Nullable McpServerRequestObservationConvention serverRequestObservationConvention;
+
 		private Builder() {
+		}
+
+		/**
+		 * Where MCP operations, the server's requests and legacy sessions are observed.
+		 * The default, {@link ObservationRegistry#NOOP}, observes nothing and costs
+		 * nothing. The HTTP exchanges under an operation are observed by the
+		 * {@link WebClient.Builder}'s own registry, as children of the operation.
+		 * @param observationRegistry the registry
+		 * @return this builder
+		 */
+		public Builder observationRegistry(ObservationRegistry observationRegistry) {
+			this.observationRegistry = observationRegistry;
+			return this;
+		}
+
+		/**
+		 * The convention that names and keys the observations of MCP operations, instead
+		 * of the {@link DefaultMcpClientObservationConvention default}.
+		 * @param convention the convention, or {@code null} for the default
+		 * @return this builder
+		 */
+		public Builder observationConvention(@Nullable McpClientObservationConvention convention) {
+			this.observationConvention = convention;
+			return this;
+		}
+
+		/**
+		 * The convention that names and keys the observations of requests the server
+		 * sends to the client, instead of the
+		 * {@link DefaultMcpServerRequestObservationConvention default}.
+		 * @param convention the convention, or {@code null} for the default
+		 * @return this builder
+		 */
+		public Builder serverRequestObservationConvention(@Nullable McpServerRequestObservationConvention convention) {
+			this.serverRequestObservationConvention = convention;
+			return this;
 		}
 
 		/**

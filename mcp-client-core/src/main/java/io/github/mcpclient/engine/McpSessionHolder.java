@@ -39,6 +39,9 @@ final class McpSessionHolder implements SessionBinding {
 
 	private final AtomicReference<McpSessionStatistics.@Nullable LastError> lastError = new AtomicReference<>();
 
+	// Told when the server forgot the session; set only when sessions are observed.
+	private volatile @Nullable Runnable onExpiry;
+
 	McpSessionHolder(String connectionName, URI url) {
 		this(connectionName, url, Clock.systemUTC());
 	}
@@ -122,7 +125,20 @@ final class McpSessionHolder implements SessionBinding {
 	boolean expire(String sessionId) {
 		McpSession before = this.current.getAndUpdate(
 				(session) -> sessionId.equals(session.sessionId()) ? cleared(session, SessionState.EXPIRED) : session);
-		return sessionId.equals(before.sessionId());
+		boolean expired = sessionId.equals(before.sessionId());
+		Runnable listener = this.onExpiry;
+		if (expired && listener != null) {
+			listener.run();
+		}
+		return expired;
+	}
+
+	/**
+	 * Be told when the server forgets the current session.
+	 * @param listener what to run
+	 */
+	void onExpiry(Runnable listener) {
+		this.onExpiry = listener;
 	}
 
 	/**

@@ -157,7 +157,7 @@ final class ModernCalls {
 	private Mono<JsonNode> answer(String method, String key, JsonNode inputRequest) {
 		String inputMethod = inputRequest.path("method").asString("");
 		JsonRpcRequest request = new JsonRpcRequest(StringNode.valueOf(key), inputMethod, inputRequest.get("params"));
-		return this.serverMessages.answer(request).flatMap((response) -> {
+		return this.rpc.answer(request).flatMap((response) -> {
 			JsonRpcError error = response.error();
 			if (error != null) {
 				return Mono.error(new McpException(this.connectionName, method, "server asked for input '" + key + "' ("

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import io.github.mcpclient.exception.McpException;
 import io.github.mcpclient.exception.McpInvalidResponseException;
@@ -17,6 +18,7 @@ import io.github.mcpclient.protocol.JsonRpcResponse;
 import io.github.mcpclient.protocol.McpMethods;
 import io.github.mcpclient.transport.Redactor;
 import io.github.mcpclient.transport.StreamableHttpTransport;
+import io.micrometer.observation.Observation;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -52,10 +54,20 @@ final class RpcChannel {
 
 	private final Redactor redactor;
 
+	private final McpObservations observations;
+
 	private final AtomicLong requestIds = new AtomicLong();
 
 	RpcChannel(String connectionName, StreamableHttpTransport transport, McpSessionHolder holder,
 			ServerMessageHandler serverMessages, JsonMapper mapper, Redactor redactor, Retries retries) {
+		this(connectionName, transport, holder, serverMessages, mapper, redactor, retries,
+				McpObservations.disabled(connectionName, holder.current().url(), holder));
+	}
+
+	RpcChannel(String connectionName, StreamableHttpTransport transport, McpSessionHolder holder,
+			ServerMessageHandler serverMessages, JsonMapper mapper, Redactor redactor, Retries retries,
+			McpObservations observations) {
+		this.observations = observations;
 		this.redactor = redactor;
 		this.retries = retries;
 		this.connectionName = connectionName;
@@ -77,19 +89,26 @@ final class RpcChannel {
 	 */
 	Mono<JsonNode> request(String method, @Nullable Object params, Duration timeout, boolean cancellable,
 			Dialect dialect) {
-		return Mono.defer(() -> {
+		return Mono.deferContextual((reactorContext) -> {
 			// Before the deadline starts, which bounds the server, not this client's
 			// setup.
 			this.transport.prepare();
 			JsonNode id = LongNode.valueOf(this.requestIds.incrementAndGet());
 			// Parameters an era leaves as they are go to the wire as the caller's
-			// objects, written once; only an era that reshapes them needs their tree.
+			// objects, written once; only an era that reshapes them, or an observation
+			// that adds its trace context to their _meta, needs their tree.
 			@Nullable Object wireParams = params;
 			HttpHeaders headers = HttpHeaders.EMPTY;
-			if (dialect.shapesParams()) {
+			Observation observation = null;
+			if (dialect.shapesParams() || this.observations.enabled()) {
 				JsonNode shapedParams = dialect.params(method, toParams(params));
-				wireParams = shapedParams;
 				headers = dialect.headers(method, shapedParams);
+				// Started before the request is built: a tracing handler's trace context
+				// goes into its _meta.
+				observation = this.observations.enabled()
+						? this.observations.operation(method, id, shapedParams, reactorContext) : null;
+				wireParams = (observation != null) ? this.observations.withTraceContext(shapedParams, observation)
+						: shapedParams;
 			}
 			AtomicReference<@Nullable JsonNode> strayId = new AtomicReference<>();
 			AtomicBoolean answered = new AtomicBoolean();
@@ -100,9 +119,9 @@ final class RpcChannel {
 				.next()
 				.doOnNext((response) -> answered.set(true))
 				.switchIfEmpty(Mono.error(() -> noResponse(method, id, strayId.get())));
-			Mono<JsonNode> result = Deadlines.within(
+			Mono<JsonNode> result = this.observations.observeRequest(Deadlines.within(
 					this.retries.around(exchange, method, timeout).flatMap((response) -> resultOf(response, method)),
-					timeout, this.connectionName, method);
+					timeout, this.connectionName, method), observation);
 			// A modern server takes the closed response stream as the cancellation.
 			if (!cancellable || !dialect.announcesCancellation()) {
 				return result;
@@ -146,9 +165,22 @@ final class RpcChannel {
 	 * @return completes when the server accepted it
 	 */
 	Mono<Void> notify(String method, @Nullable Object params, Duration timeout) {
+		if (!this.observations.enabled()) {
+			return deliver(method, params, timeout, null);
+		}
+		return Mono.deferContextual((reactorContext) -> {
+			Observation observation = this.observations.operation(method, null, null, reactorContext);
+			return this.observations.observe(deliver(method, params, timeout, observation), observation);
+		});
+	}
+
+	private Mono<Void> deliver(String method, @Nullable Object params, Duration timeout,
+			@Nullable Observation observation) {
 		Mono<Void> exchange = Mono.defer(() -> {
 			this.holder.recordRequest();
-			return this.transport.post(new JsonRpcNotification(method, toParams(params)), method)
+			JsonNode sent = (observation != null) ? this.observations.withTraceContext(toParams(params), observation)
+					: toParams(params);
+			return this.transport.post(new JsonRpcNotification(method, sent), method)
 				.then()
 				.doOnSuccess((done) -> this.holder.recordActivity());
 		});
@@ -173,8 +205,7 @@ final class RpcChannel {
 			strayId.set(response.id());
 		}
 		else if (message instanceof JsonRpcRequest request) {
-			return this.serverMessages.answer(request)
-				.flatMap((answer) -> this.transport.post(answer, request.method()).then())
+			return answer(request, (answer) -> this.transport.post(answer, request.method()).then())
 				.onErrorResume((ex) -> {
 					logger.debug("Connection '" + this.connectionName + "' could not answer server request '"
 							+ request.method() + "'", ex);
@@ -186,6 +217,28 @@ final class RpcChannel {
 			return this.serverMessages.accept(notification).then(Mono.empty());
 		}
 		return Mono.empty();
+	}
+
+	/**
+	 * Produce the client's answer to a request the server sent, such as one of a modern
+	 * call's input requests.
+	 * @param request the server's request
+	 * @return the answer
+	 */
+	Mono<JsonRpcResponse> answer(JsonRpcRequest request) {
+		return answer(request, Mono::just);
+	}
+
+	private <T> Mono<T> answer(JsonRpcRequest request, Function<JsonRpcResponse, Mono<T>> reply) {
+		if (!this.observations.enabled()) {
+			return this.serverMessages.answer(request).flatMap(reply);
+		}
+		return Mono.deferContextual((reactorContext) -> {
+			Observation observation = this.observations.serverRequest(request, reactorContext);
+			return this.observations.observe(this.serverMessages.answer(request)
+				.doOnNext((answer) -> this.observations.answered(observation, answer))
+				.flatMap(reply), observation);
+		});
 	}
 
 	private Mono<JsonNode> resultOf(JsonRpcResponse response, String method) {

@@ -19,6 +19,9 @@ import io.github.mcpclient.McpSamplingHandler;
 import io.github.mcpclient.auth.McpAuthorization;
 import io.github.mcpclient.auth.McpTokenSource;
 import io.github.mcpclient.engine.McpClientFactory;
+import io.github.mcpclient.observation.McpClientObservationConvention;
+import io.github.mcpclient.observation.McpServerRequestObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -61,7 +64,10 @@ public final class McpClientAutoConfiguration {
 			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<McpClientCustomizer> customizers,
 			ObjectProvider<McpElicitationHandler> elicitation, ObjectProvider<McpSamplingHandler> sampling,
 			ObjectProvider<McpRootsProvider> roots, ObjectProvider<McpNotificationListener> listeners,
-			EraVerdicts eraVerdicts, McpConnectionAuthorizations authorizations, ListableBeanFactory beanFactory) {
+			EraVerdicts eraVerdicts, McpConnectionAuthorizations authorizations, ListableBeanFactory beanFactory,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<McpClientObservationConvention> observationConvention,
+			ObjectProvider<McpServerRequestObservationConvention> serverRequestObservationConvention) {
 		McpClientHandlers handlers = new McpClientHandlers(single(elicitation, McpElicitationHandler.class),
 				single(sampling, McpSamplingHandler.class), single(roots, McpRootsProvider.class),
 				listeners.orderedStream().toList());
@@ -75,7 +81,12 @@ public final class McpClientAutoConfiguration {
 			// Asked on each connection's first call: the builder brings the context's
 			// HTTP connector, which nothing needs while the context starts.
 			.webClientBuilder(() -> webClientBuilder.getIfAvailable(WebClient::builder))
-			.eraVerdicts(eraVerdicts);
+			.eraVerdicts(eraVerdicts)
+			// Without a registry nothing is observed, at no cost; the conventions replace
+			// the defaults as Boot's HTTP client conventions do.
+			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
+			.observationConvention(observationConvention.getIfAvailable())
+			.serverRequestObservationConvention(serverRequestObservationConvention.getIfAvailable());
 		customizers.orderedStream().forEach(factory::customizer);
 		McpClientFactory clientFactory = factory.build();
 		List<McpClient> clients = new ArrayList<>(connections.size());

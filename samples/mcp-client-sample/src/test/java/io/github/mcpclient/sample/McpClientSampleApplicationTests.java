@@ -123,6 +123,22 @@ class McpClientSampleApplicationTests {
 		assertThat(body).extractingJsonPathStringValue("$.state").isEqualTo("READY");
 	}
 
+	@Test
+	void actuatorMetricsTimeTheDemoCall() {
+		// The demo runner called add_numbers at startup; this call makes sure of one
+		this.client.callTool("add_numbers", Map.of("a", 2, "b", 3));
+		JsonContent<Object> names = this.json.from(get("/actuator/metrics"));
+		assertThat(names).extractingJsonPathArrayValue("$.names").contains("mcp.client.operation.duration");
+		String calls = get("/actuator/metrics/mcp.client.operation.duration?tag=gen_ai.tool.name:add_numbers");
+		assertThat(this.json.from(calls)).extractingJsonPathStringValue("$.measurements[0].statistic")
+			.isEqualTo("COUNT");
+		assertThat(this.json.from(calls)).extractingJsonPathNumberValue("$.measurements[0].value")
+			.satisfies((count) -> assertThat(count.doubleValue()).isGreaterThanOrEqualTo(1));
+		assertThat(this.json.from(calls)).extractingJsonPathArrayValue("$.availableTags[*].tag")
+			.contains("mcp.method.name", "mcp.protocol.version", "error.type", "server.address");
+		assertThat(calls).contains("\"tools/call\"");
+	}
+
 	private String get(String path) {
 		return RestClient.create("http://localhost:" + this.port).get().uri(path).retrieve().body(String.class);
 	}
