@@ -21,7 +21,25 @@ public class McpAuthorizationException extends McpTransportException {
 
 	public McpAuthorizationException(String connectionName, String method, int status, String detail,
 			@Nullable String bodyExcerpt, @Nullable JsonRpcError rpcError, List<AuthenticationChallenge> challenges) {
-		super(connectionName, method, status, detail, bodyExcerpt, rpcError, null);
+		this(connectionName, method, status, detail, bodyExcerpt, rpcError, challenges, null);
+	}
+
+	/**
+	 * Create an exception with the failure that caused it.
+	 * @param connectionName the connection's name
+	 * @param method the MCP method of the refused request
+	 * @param status the HTTP status of the refusal
+	 * @param detail what went wrong, without credentials
+	 * @param bodyExcerpt the start of the refusal's body, or {@code null}
+	 * @param rpcError the JSON-RPC error the body carried, or {@code null}
+	 * @param challenges the server's {@code WWW-Authenticate} challenges
+	 * @param cause the failure behind this one, or {@code null}
+	 * @since 0.2.0
+	 */
+	protected McpAuthorizationException(String connectionName, String method, int status, String detail,
+			@Nullable String bodyExcerpt, @Nullable JsonRpcError rpcError, List<AuthenticationChallenge> challenges,
+			@Nullable Throwable cause) {
+		super(connectionName, method, status, detail, bodyExcerpt, rpcError, cause);
 		this.challenges = List.copyOf(challenges);
 	}
 

@@ -60,7 +60,14 @@ final class ScenarioRunner {
 				case "json-schema-2020-12-preservation" -> echoSchema();
 				case "json-schema-ref-no-deref" -> listSchemas();
 				case "sep-2322-client-request-state" -> answerInputRounds();
-				default -> smoke();
+				default -> {
+					if (AuthScenarios.isAuthScenario(scenario)) {
+						callEveryTool();
+					}
+					else {
+						smoke();
+					}
+				}
 			}
 			this.client.close();
 			return 0;
@@ -177,7 +184,7 @@ final class ScenarioRunner {
 		}
 	}
 
-	private static Map<String, Object> parse(@Nullable String context) {
+	static Map<String, Object> parse(@Nullable String context) {
 		if (context == null || context.isBlank()) {
 			return Map.of();
 		}
