@@ -6,10 +6,13 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.mcpclient.McpClient;
 import io.github.mcpclient.McpClients;
+import io.github.mcpclient.auth.McpAuthorizationState;
 import io.github.mcpclient.protocol.Era;
 import io.github.mcpclient.protocol.Implementation;
 import io.github.mcpclient.session.McpSession;
@@ -41,6 +44,8 @@ public class McpEndpoint {
 
 	private final Set<String> roles;
 
+	private final Function<String, McpAuthorizationState> authorizationStates;
+
 	/**
 	 * Create an endpoint over the given clients.
 	 * @param clients the clients to report on
@@ -49,9 +54,25 @@ public class McpEndpoint {
 	 * {@link Show#WHEN_AUTHORIZED}; when empty, any authenticated user may
 	 */
 	public McpEndpoint(McpClients clients, Show showValues, Collection<String> roles) {
+		this(clients, showValues, roles, (name) -> McpAuthorizationState.NONE);
+	}
+
+	/**
+	 * Create an endpoint over the given clients that also shows how each connection is
+	 * authorized.
+	 * @param clients the clients to report on
+	 * @param showValues when to show session ids in full
+	 * @param roles roles that may see session ids in full under
+	 * {@link Show#WHEN_AUTHORIZED}; when empty, any authenticated user may
+	 * @param authorizationStates the authorization state of a connection, by name
+	 * @since 0.2.0
+	 */
+	public McpEndpoint(McpClients clients, Show showValues, Collection<String> roles,
+			Function<String, McpAuthorizationState> authorizationStates) {
 		this.clients = clients;
 		this.showValues = showValues;
 		this.roles = Set.copyOf(roles);
+		this.authorizationStates = authorizationStates;
 	}
 
 	/**
@@ -64,7 +85,7 @@ public class McpEndpoint {
 		boolean showSessionIds = this.showValues.isShown(securityContext, this.roles);
 		Map<String, ConnectionDescriptor> connections = new LinkedHashMap<>();
 		for (McpClient client : this.clients) {
-			connections.put(client.name(), describe(client, showSessionIds));
+			connections.put(client.name(), describe(client, showSessionIds, this.authorizationStates));
 		}
 		return new ConnectionsDescriptor(connections);
 	}
@@ -81,7 +102,7 @@ public class McpEndpoint {
 		if (client == null) {
 			return null;
 		}
-		return describe(client, this.showValues.isShown(securityContext, this.roles));
+		return describe(client, this.showValues.isShown(securityContext, this.roles), this.authorizationStates);
 	}
 
 	/**
@@ -103,7 +124,8 @@ public class McpEndpoint {
 		return true;
 	}
 
-	private static ConnectionDescriptor describe(McpClient client, boolean showSessionId) {
+	private static ConnectionDescriptor describe(McpClient client, boolean showSessionId,
+			Function<String, McpAuthorizationState> authorizationStates) {
 		McpSession session = client.session();
 		McpSessionStatistics statistics = client.statistics();
 		String sessionId = session.sessionId();
@@ -124,7 +146,8 @@ public class McpEndpoint {
 				session.protocolVersion(), shownSessionId, fingerprint, (server != null) ? server.name() : null,
 				(server != null) ? server.version() : null, session.establishedAt(), session.lastActivityAt(),
 				statistics.requests(), statistics.failures(), statistics.reinitializations(), statistics.retries(),
-				(error != null) ? new LastErrorDescriptor(error.type(), error.message(), error.at()) : null);
+				(error != null) ? new LastErrorDescriptor(error.type(), error.message(), error.at()) : null,
+				AuthorizationDescriptor.of(authorizationStates.apply(client.name())));
 	}
 
 	// Credentials in the URL are as secret as a password: they never leave the
@@ -181,6 +204,8 @@ public class McpEndpoint {
 	 * @param reinitializations handshakes after the first successful one
 	 * @param retries requests the client sent again by itself
 	 * @param lastError the most recent failure
+	 * @param authorization how requests are authorized, left out for a connection without
+	 * authorization
 	 * @since 0.1.0
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
@@ -188,7 +213,34 @@ public class McpEndpoint {
 			@Nullable String protocolVersion, @Nullable String sessionId, @Nullable String sessionIdFingerprint,
 			@Nullable String serverName, @Nullable String serverVersion, @Nullable Instant establishedAt,
 			@Nullable Instant lastActivityAt, long requests, long failures, long reinitializations, long retries,
-			@Nullable LastErrorDescriptor lastError) implements OperationResponseBody {
+			@Nullable LastErrorDescriptor lastError,
+			@Nullable AuthorizationDescriptor authorization) implements OperationResponseBody {
+
+	}
+
+	/**
+	 * How a connection's requests are authorized. Never a token or a secret, and users
+	 * only as a count.
+	 *
+	 * @param kind how the connection authorizes, such as {@code client-credentials}
+	 * @param authorized whether it holds a token now
+	 * @param issuer the authorization server's issuer, once discovered
+	 * @param scopes the scopes granted to the token held
+	 * @param expiresAt when the token held expires
+	 * @param principals how many users hold tokens, for a per-user authorization
+	 * @since 0.2.0
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record AuthorizationDescriptor(String kind, boolean authorized, @Nullable String issuer, Set<String> scopes,
+			@Nullable Instant expiresAt, int principals) {
+
+		static @Nullable AuthorizationDescriptor of(McpAuthorizationState state) {
+			if (state.equals(McpAuthorizationState.NONE)) {
+				return null;
+			}
+			return new AuthorizationDescriptor(state.kind(), state.authorized(), state.issuer(),
+					new TreeSet<>(state.scopes()), state.expiresAt(), state.principals());
+		}
 
 	}
 

@@ -1,7 +1,10 @@
 package io.github.mcpclient.autoconfigure;
 
+import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.github.mcpclient.EraVerdicts;
 import io.github.mcpclient.McpClient;
@@ -13,6 +16,8 @@ import io.github.mcpclient.McpElicitationHandler;
 import io.github.mcpclient.McpNotificationListener;
 import io.github.mcpclient.McpRootsProvider;
 import io.github.mcpclient.McpSamplingHandler;
+import io.github.mcpclient.auth.McpAuthorization;
+import io.github.mcpclient.auth.McpTokenSource;
 import io.github.mcpclient.engine.McpClientFactory;
 import org.jspecify.annotations.Nullable;
 
@@ -24,7 +29,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.client.InMemoryReactiveOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
 import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -52,7 +61,7 @@ public final class McpClientAutoConfiguration {
 			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<McpClientCustomizer> customizers,
 			ObjectProvider<McpElicitationHandler> elicitation, ObjectProvider<McpSamplingHandler> sampling,
 			ObjectProvider<McpRootsProvider> roots, ObjectProvider<McpNotificationListener> listeners,
-			EraVerdicts eraVerdicts, ListableBeanFactory beanFactory) {
+			EraVerdicts eraVerdicts, McpConnectionAuthorizations authorizations, ListableBeanFactory beanFactory) {
 		McpClientHandlers handlers = new McpClientHandlers(single(elicitation, McpElicitationHandler.class),
 				single(sampling, McpSamplingHandler.class), single(roots, McpRootsProvider.class),
 				listeners.orderedStream().toList());
@@ -69,9 +78,48 @@ public final class McpClientAutoConfiguration {
 		McpClientFactory clientFactory = factory.build();
 		List<McpClient> clients = new ArrayList<>(connections.size());
 		for (McpClientSettings settings : connections) {
-			clients.add(clientFactory.create(settings, handlers));
+			clients.add(clientFactory.create(settings, handlers, authorizations.get(settings.connectionName())));
 		}
 		return new McpClients(clients, properties.getCloseTimeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	McpConnectionAuthorizations mcpConnectionAuthorizations(McpClientProperties properties,
+			ObjectProvider<McpTokenSource> tokenSource, ObjectProvider<McpOAuthAuthorizationFactory> oauth) {
+		McpClientSettingsMapper mapper = new McpClientSettingsMapper(properties, null, false);
+		Map<String, URI> urls = new LinkedHashMap<>();
+		mapper.map().forEach((settings) -> urls.put(settings.connectionName(), settings.url()));
+		Map<String, McpAuthorization> authorizations = new LinkedHashMap<>();
+		mapper.authorizations().forEach((name, settings) -> {
+			McpAuthorization authorization = switch (settings.grant()) {
+				case NONE -> McpAuthorization.none();
+				case BEARER_PASS_THROUGH -> bearerPassThrough(settings, tokenSource);
+				case CLIENT_CREDENTIALS, AUTHORIZATION_CODE -> {
+					McpOAuthAuthorizationFactory factory = oauth.getIfAvailable();
+					if (factory == null) {
+						throw new InvalidConfigurationPropertyValueException(settings.property() + "grant",
+								McpAuthorizationSettings.kebab(settings.grant()),
+								"This grant needs Spring Security's OAuth client on the classpath: add "
+										+ "org.springframework.security:spring-security-oauth2-client.");
+					}
+					yield factory.create(settings, urls.get(name));
+				}
+			};
+			authorizations.put(name, authorization);
+		});
+		return new McpConnectionAuthorizations(authorizations);
+	}
+
+	private static McpAuthorization bearerPassThrough(McpAuthorizationSettings settings,
+			ObjectProvider<McpTokenSource> tokenSource) {
+		McpTokenSource source = single(tokenSource, McpTokenSource.class);
+		if (source == null) {
+			throw new InvalidConfigurationPropertyValueException(settings.property() + "grant", "bearer-pass-through",
+					"Bearer pass-through sends the token an McpTokenSource bean gives, and the application "
+							+ "defines none.");
+		}
+		return source.asAuthorization();
 	}
 
 	/**
@@ -88,6 +136,36 @@ public final class McpClientAutoConfiguration {
 							+ " beans were found: " + String.join(", ", ex.getBeanNamesFound())
 							+ ". Mark one of them @Primary, or remove the others.");
 		}
+	}
+
+	/**
+	 * OAuth grants on Spring Security's OAuth client, when it is on the classpath.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ReactiveOAuth2AuthorizedClientService.class)
+	static class OAuthConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		McpClientRegistrations mcpClientRegistrations() {
+			return new McpClientRegistrations();
+		}
+
+		@Bean
+		McpOAuthAuthorizationFactory mcpOAuthAuthorizationFactory(McpClientRegistrations registrations,
+				ObjectProvider<ReactiveOAuth2AuthorizedClientService> authorizedClients,
+				ObjectProvider<WebClient.Builder> webClientBuilder) {
+			return (settings, serverUrl) -> {
+				// The application's token store if it has one (shared by replicas, say);
+				// else one in memory for all connections.
+				ReactiveOAuth2AuthorizedClientService store = authorizedClients.getIfAvailable(
+						() -> new InMemoryReactiveOAuth2AuthorizedClientService(registrations.repository()));
+				WebClient webClient = webClientBuilder.getIfAvailable(WebClient::builder).clone().build();
+				return McpAuthorizations.forConnection(settings, serverUrl,
+						new McpAuthorizations.Services(store, registrations, webClient));
+			};
+		}
+
 	}
 
 	@Bean

@@ -2,12 +2,15 @@ package io.github.mcpclient.autoconfigure;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 import io.github.mcpclient.protocol.Era;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.io.Resource;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -304,8 +307,17 @@ public class McpClientProperties {
 		 */
 		private final Bulkhead bulkhead = new Bulkhead();
 
+		/**
+		 * How requests to this server are authorized.
+		 */
+		private final Authorization authorization = new Authorization();
+
 		public Retry getRetry() {
 			return this.retry;
+		}
+
+		public Authorization getAuthorization() {
+			return this.authorization;
 		}
 
 		public Bulkhead getBulkhead() {
@@ -470,6 +482,208 @@ public class McpClientProperties {
 		public void setMaxQueued(@Nullable Integer maxQueued) {
 			this.maxQueued = maxQueued;
 		}
+
+	}
+
+	/**
+	 * How the requests of one connection are authorized (OAuth 2.1, as the MCP
+	 * specification describes).
+	 *
+	 * @since 0.2.0
+	 */
+	public static class Authorization {
+
+		/**
+		 * How the client obtains its access token.
+		 */
+		private Grant grant = Grant.NONE;
+
+		/**
+		 * Client id registered with the server's authorization server.
+		 */
+		private @Nullable String clientId;
+
+		/**
+		 * Client secret registered with the server's authorization server.
+		 */
+		private @Nullable String clientSecret;
+
+		/**
+		 * How the client authenticates at the token endpoint. Defaults to
+		 * 'client-secret-basic' when a client secret is set, otherwise 'none'.
+		 */
+		private @Nullable ClientAuthenticationMethod clientAuthenticationMethod;
+
+		/**
+		 * Location of the PEM-encoded PKCS#8 private key that signs the client's
+		 * assertions, for 'private-key-jwt'.
+		 */
+		private @Nullable Resource privateKeyLocation;
+
+		/**
+		 * Scopes to request. By default those the server's challenge or its protected
+		 * resource metadata asks for.
+		 */
+		private final Set<String> scopes = new LinkedHashSet<>();
+
+		/**
+		 * HTTPS URL of the client's metadata document, used as its client id with
+		 * authorization servers that support client id metadata documents.
+		 */
+		private @Nullable String clientMetadataUrl;
+
+		/**
+		 * Redirect URI for the authorization code grant. Defaults to
+		 * '{baseUrl}/login/oauth2/code/{registrationId}'.
+		 */
+		private @Nullable String redirectUri;
+
+		/**
+		 * Most users whose tokens are kept at once, for the authorization code grant; the
+		 * least recently used are forgotten first.
+		 */
+		private int maxSessions = 10000;
+
+		/**
+		 * How long a user's authorization is kept without use, for the authorization code
+		 * grant.
+		 */
+		private Duration sessionIdleTimeout = Duration.ofMinutes(30);
+
+		public Grant getGrant() {
+			return this.grant;
+		}
+
+		public void setGrant(Grant grant) {
+			this.grant = grant;
+		}
+
+		public @Nullable String getClientId() {
+			return this.clientId;
+		}
+
+		public void setClientId(@Nullable String clientId) {
+			this.clientId = clientId;
+		}
+
+		public @Nullable String getClientSecret() {
+			return this.clientSecret;
+		}
+
+		public void setClientSecret(@Nullable String clientSecret) {
+			this.clientSecret = clientSecret;
+		}
+
+		public @Nullable ClientAuthenticationMethod getClientAuthenticationMethod() {
+			return this.clientAuthenticationMethod;
+		}
+
+		public void setClientAuthenticationMethod(@Nullable ClientAuthenticationMethod clientAuthenticationMethod) {
+			this.clientAuthenticationMethod = clientAuthenticationMethod;
+		}
+
+		public @Nullable Resource getPrivateKeyLocation() {
+			return this.privateKeyLocation;
+		}
+
+		public void setPrivateKeyLocation(@Nullable Resource privateKeyLocation) {
+			this.privateKeyLocation = privateKeyLocation;
+		}
+
+		public Set<String> getScopes() {
+			return this.scopes;
+		}
+
+		public @Nullable String getClientMetadataUrl() {
+			return this.clientMetadataUrl;
+		}
+
+		public void setClientMetadataUrl(@Nullable String clientMetadataUrl) {
+			this.clientMetadataUrl = clientMetadataUrl;
+		}
+
+		public @Nullable String getRedirectUri() {
+			return this.redirectUri;
+		}
+
+		public void setRedirectUri(@Nullable String redirectUri) {
+			this.redirectUri = redirectUri;
+		}
+
+		public int getMaxSessions() {
+			return this.maxSessions;
+		}
+
+		public void setMaxSessions(int maxSessions) {
+			this.maxSessions = maxSessions;
+		}
+
+		public Duration getSessionIdleTimeout() {
+			return this.sessionIdleTimeout;
+		}
+
+		public void setSessionIdleTimeout(Duration sessionIdleTimeout) {
+			this.sessionIdleTimeout = sessionIdleTimeout;
+		}
+
+	}
+
+	/**
+	 * How a connection obtains its access token.
+	 *
+	 * @since 0.2.0
+	 */
+	public enum Grant {
+
+		/**
+		 * No authorization, beyond any static headers.
+		 */
+		NONE,
+
+		/**
+		 * The client credentials grant: the application acts as itself.
+		 */
+		CLIENT_CREDENTIALS,
+
+		/**
+		 * The authorization code grant with PKCE: the application acts for its signed-in
+		 * user.
+		 */
+		AUTHORIZATION_CODE,
+
+		/**
+		 * A token the application already holds, given by its McpTokenSource bean.
+		 */
+		BEARER_PASS_THROUGH
+
+	}
+
+	/**
+	 * How a client authenticates at the token endpoint.
+	 *
+	 * @since 0.2.0
+	 */
+	public enum ClientAuthenticationMethod {
+
+		/**
+		 * HTTP Basic authentication with the client id and secret.
+		 */
+		CLIENT_SECRET_BASIC,
+
+		/**
+		 * The client id and secret in the request body.
+		 */
+		CLIENT_SECRET_POST,
+
+		/**
+		 * A JWT assertion signed with the client's private key.
+		 */
+		PRIVATE_KEY_JWT,
+
+		/**
+		 * No authentication: a public client.
+		 */
+		NONE
 
 	}
 

@@ -45,6 +45,17 @@ final class McpClientSettingsMapper {
 	}
 
 	/**
+	 * The authorization of every enabled connection, validated.
+	 * @return the settings by connection name, in configuration order
+	 */
+	Map<String, McpAuthorizationSettings> authorizations() {
+		Map<String, McpAuthorizationSettings> authorizations = new LinkedHashMap<>();
+		enabled(this.properties.getConnections()).forEach((name, connection) -> authorizations.put(name,
+				McpAuthorizationSettings.of(name, connection.getAuthorization(), connection.getHeaders())));
+		return authorizations;
+	}
+
+	/**
 	 * The connections to create, in configuration order.
 	 * @param connections the configured connections
 	 * @return the enabled ones

@@ -4,6 +4,7 @@ import io.github.mcpclient.McpClients;
 import io.github.mcpclient.actuate.McpEndpoint;
 import io.github.mcpclient.actuate.McpEndpointWebExtension;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -28,8 +29,14 @@ public final class McpEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnBean(McpClients.class)
 	@ConditionalOnMissingBean
-	McpEndpoint mcpEndpoint(McpClients clients, McpEndpointProperties properties) {
-		return new McpEndpoint(clients, properties.getShowValues(), properties.getRoles());
+	McpEndpoint mcpEndpoint(McpClients clients, McpEndpointProperties properties,
+			ObjectProvider<McpConnectionAuthorizations> authorizations) {
+		McpConnectionAuthorizations connectionAuthorizations = authorizations.getIfAvailable();
+		if (connectionAuthorizations == null) {
+			return new McpEndpoint(clients, properties.getShowValues(), properties.getRoles());
+		}
+		return new McpEndpoint(clients, properties.getShowValues(), properties.getRoles(),
+				connectionAuthorizations::state);
 	}
 
 	@Bean

@@ -1,0 +1,161 @@
+package io.github.mcpclient.autoconfigure;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.mcpclient.McpClient;
+import io.github.mcpclient.McpWireMock;
+import io.github.mcpclient.auth.McpAuthorization;
+import io.github.mcpclient.auth.McpTokenSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code mcp.client.connections.<name>.authorization}: what each grant needs, how a
+ * mistake stops the application naming the property, and bearer pass-through.
+ */
+class McpAuthorizationConfigurationTests {
+
+	@RegisterExtension
+	static final WireMockExtension server = McpWireMock.extension();
+
+	private static final String PREFIX = "mcp.client.connections.one.authorization.";
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(McpClientAutoConfiguration.class, WebClientAutoConfiguration.class))
+		.withPropertyValues("mcp.client.connections.one.url=http://127.0.0.1:1/mcp");
+
+	@Test
+	void withoutAGrantTheConnectionHasNoAuthorization() {
+		this.runner.run((context) -> assertThat(context.getBean(McpConnectionAuthorizations.class).get("one"))
+			.isSameAs(McpAuthorization.none()));
+	}
+
+	@Test
+	void clientCredentialsWithoutClientIdFailsNamingIt() {
+		assertFailsNaming(PREFIX + "client-id", PREFIX + "grant=client-credentials", PREFIX + "client-secret=s");
+	}
+
+	@Test
+	void clientCredentialsWithoutSecretFailsNamingIt() {
+		assertFailsNaming(PREFIX + "client-secret", PREFIX + "grant=client-credentials", PREFIX + "client-id=c");
+	}
+
+	@Test
+	void clientSecretPostWithoutSecretFailsNamingIt() {
+		assertFailsNaming(PREFIX + "client-secret", PREFIX + "grant=authorization-code", PREFIX + "client-id=c",
+				PREFIX + "client-authentication-method=client-secret-post");
+	}
+
+	@Test
+	void privateKeyJwtWithoutKeyFailsNamingIt() {
+		assertFailsNaming(PREFIX + "private-key-location", PREFIX + "grant=client-credentials", PREFIX + "client-id=c",
+				PREFIX + "client-authentication-method=private-key-jwt");
+	}
+
+	@Test
+	void missingPrivateKeyFailsNamingIt() {
+		assertFailsNaming(PREFIX + "private-key-location", PREFIX + "grant=client-credentials", PREFIX + "client-id=c",
+				PREFIX + "private-key-location=classpath:no-such-key.pem");
+	}
+
+	@Test
+	void clientMetadataUrlMustBeHttpsWithAPath() {
+		assertFailsNaming(PREFIX + "client-metadata-url", PREFIX + "grant=authorization-code",
+				PREFIX + "client-metadata-url=http://app.example.com/client.json");
+	}
+
+	@Test
+	void sessionBoundsMustBePositive() {
+		assertFailsNaming(PREFIX + "max-sessions", PREFIX + "grant=authorization-code", PREFIX + "max-sessions=0");
+		assertFailsNaming(PREFIX + "session-idle-timeout", PREFIX + "grant=authorization-code",
+				PREFIX + "session-idle-timeout=0s");
+	}
+
+	@Test
+	void aClientIdWithoutAGrantFailsNamingTheGrant() {
+		assertFailsNaming(PREFIX + "grant", PREFIX + "client-id=c");
+	}
+
+	@Test
+	void aStaticAuthorizationHeaderAndAGrantFailNamingTheGrant() {
+		assertFailsNaming(PREFIX + "grant", "mcp.client.connections.one.headers.Authorization=Bearer x",
+				PREFIX + "grant=client-credentials", PREFIX + "client-id=c", PREFIX + "client-secret=s");
+	}
+
+	@Test
+	void authorizationCodeIsNotRunYetAndSaysSo() {
+		assertFailsNaming(PREFIX + "grant", PREFIX + "grant=authorization-code", PREFIX + "client-id=c");
+	}
+
+	@Test
+	void bearerPassThroughWithoutATokenSourceFailsNamingTheGrant() {
+		assertFailsNaming(PREFIX + "grant", PREFIX + "grant=bearer-pass-through");
+	}
+
+	@Test
+	void aFailureNeverShowsTheClientSecret() {
+		this.runner
+			.withPropertyValues(PREFIX + "grant=client-credentials", PREFIX + "client-secret=very-secret-value",
+					PREFIX + "client-authentication-method=client-secret-basic")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining(PREFIX + "client-id")
+				.hasMessageNotContaining("very-secret-value"));
+	}
+
+	@Test
+	void withoutSpringSecurityGrantsThatNeedAnAuthorizationServerFailNamingTheGrant() {
+		this.runner.withClassLoader(new FilteredClassLoader(ReactiveOAuth2AuthorizedClientService.class))
+			.withPropertyValues(PREFIX + "grant=client-credentials", PREFIX + "client-id=c", PREFIX + "client-secret=s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining(PREFIX + "grant")
+				.hasMessageContaining("spring-security-oauth2-client"));
+	}
+
+	@Test
+	void withoutSpringSecurityConnectionsWithoutAGrantWork() {
+		this.runner.withClassLoader(new FilteredClassLoader(ReactiveOAuth2AuthorizedClientService.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(McpConnectionAuthorizations.class)
+				.doesNotHaveBean(McpClientRegistrations.class));
+	}
+
+	@Test
+	void bearerPassThroughSendsTheTokenTheSourceGives() {
+		McpWireMock.stubPingableServer(server, null);
+		this.runner
+			.withPropertyValues("mcp.client.connections.one.url=" + McpWireMock.endpoint(server),
+					PREFIX + "grant=bearer-pass-through")
+			.withBean(McpTokenSource.class, () -> (request) -> Mono.just("user-token-" + request.connectionName()))
+			.run((context) -> {
+				context.getBean(McpClient.class).ping();
+				server.verify(postRequestedFor(urlEqualTo("/mcp")).withHeader("Authorization",
+						equalTo("Bearer user-token-one")));
+				assertThat(context.getBean(McpConnectionAuthorizations.class).state("one").kind())
+					.isEqualTo("bearer-pass-through");
+			});
+	}
+
+	private void assertFailsNaming(String property, String... properties) {
+		this.runner.withPropertyValues(properties)
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining(property));
+	}
+
+}

@@ -1,0 +1,432 @@
+package io.github.mcpclient.autoconfigure.testbed;
+
+import java.net.URI;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import io.modelcontextprotocol.spec.McpSchema;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.Shutdown;
+import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * A real authorization server (Spring Authorization Server) in front of a real MCP server
+ * (the MCP Java SDK's servlet Streamable HTTP transport) protected as an OAuth resource
+ * server, in one embedded Tomcat on a random loopback port.
+ * <p>
+ * The authorization server publishes RFC 8414 metadata at its issuer, the application's
+ * origin. {@code /mcp} needs scope {@code mcp.tools}; {@code /admin/mcp} needs
+ * {@code mcp.admin} as well, so a token without it gets a 403 {@code insufficient_scope}.
+ * A 401 names the path-specific RFC 9728 metadata in its {@code resource_metadata}.
+ * Revoked tokens are refused, as the resource server asks the authorization server
+ * whether a token is still active.
+ * <p>
+ * Clients: {@value #SERVICE_CLIENT} (client credentials, client_secret_basic),
+ * {@value #POST_CLIENT} (client credentials, client_secret_post), and
+ * {@value #USER_CLIENT} (public, authorization code with PKCE and refresh tokens, for
+ * users {@code alice} and {@code bob}, password {@code password}).
+ */
+public final class OAuthTestBed implements AutoCloseable {
+
+	public static final String SERVICE_CLIENT = "service-client";
+
+	public static final String SERVICE_SECRET = "service-secret-4f9d2c";
+
+	public static final String POST_CLIENT = "post-client";
+
+	public static final String POST_SECRET = "post-secret-8a1e7b";
+
+	public static final String USER_CLIENT = "user-client";
+
+	public static final String USER_REDIRECT_URI = "http://127.0.0.1:8080/login/oauth2/code/mcp";
+
+	public static final String MCP_PATH = "/mcp";
+
+	public static final String ADMIN_MCP_PATH = "/admin/mcp";
+
+	private final ConfigurableApplicationContext context;
+
+	private final State state;
+
+	private OAuthTestBed(ConfigurableApplicationContext context) {
+		this.context = context;
+		this.state = context.getBean(State.class);
+	}
+
+	/**
+	 * Start the test bed.
+	 * @return the running test bed
+	 */
+	public static OAuthTestBed start() {
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(TestBedConfiguration.class)
+			.web(WebApplicationType.SERVLET)
+			.properties(Map.of("spring.main.banner-mode", "off", "spring.main.log-startup-info", "false"))
+			.run();
+		int port = ((ServletWebServerApplicationContext) context).getWebServer().getPort();
+		context.getBean(State.class).issuer.set("http://127.0.0.1:" + port);
+		return new OAuthTestBed(context);
+	}
+
+	/** The authorization server's issuer, also the origin of the MCP endpoints. */
+	public String issuer() {
+		return this.state.issuer.get();
+	}
+
+	/** The URL of the MCP endpoint that needs scope {@code mcp.tools}. */
+	public URI mcpUrl() {
+		return URI.create(issuer() + MCP_PATH);
+	}
+
+	/** The URL of the MCP endpoint that also needs scope {@code mcp.admin}. */
+	public URI adminMcpUrl() {
+		return URI.create(issuer() + ADMIN_MCP_PATH);
+	}
+
+	/** How many token requests the authorization server has received. */
+	public int tokenRequests() {
+		return this.state.tokenRequests.get();
+	}
+
+	/** How many requests the MCP endpoints refused for want of a valid token. */
+	public int refusals() {
+		return this.state.refusals.get();
+	}
+
+	/**
+	 * Revoke an access token at the authorization server, as its revocation endpoint
+	 * would: the resource server refuses it from then on.
+	 * @param accessToken the token
+	 * @return whether the authorization server knew the token
+	 */
+	public boolean revoke(String accessToken) {
+		OAuth2AuthorizationService authorizations = this.context.getBean(OAuth2AuthorizationService.class);
+		OAuth2Authorization authorization = authorizations.findByToken(accessToken, OAuth2TokenType.ACCESS_TOKEN);
+		if (authorization == null) {
+			return false;
+		}
+		authorizations.save(
+				OAuth2Authorization.from(authorization).invalidate(authorization.getAccessToken().getToken()).build());
+		return true;
+	}
+
+	@Override
+	public void close() {
+		this.state.servers.forEach(McpSyncServer::closeGracefully);
+		this.context.close();
+	}
+
+	/** What the test bed learns while it runs. */
+	static final class State {
+
+		final AtomicReference<String> issuer = new AtomicReference<>("");
+
+		final AtomicInteger tokenRequests = new AtomicInteger();
+
+		final AtomicInteger refusals = new AtomicInteger();
+
+		final List<McpSyncServer> servers = new CopyOnWriteArrayList<>();
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableWebSecurity
+	static class TestBedConfiguration {
+
+		@Bean
+		State state() {
+			return new State();
+		}
+
+		@Bean
+		TomcatServletWebServerFactory webServerFactory() throws Exception {
+			TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory(0);
+			factory.setAddress(java.net.InetAddress.getLoopbackAddress());
+			factory.setShutdown(Shutdown.IMMEDIATE);
+			return factory;
+		}
+
+		@Bean
+		ServletRegistrationBean<HttpServletStreamableServerTransportProvider> mcpServlet(State state) {
+			return servlet(state, "mcp", MCP_PATH, McpTools.notes(), McpTools.echoAuthorization(),
+					McpTools.echoAuthorizationError());
+		}
+
+		@Bean
+		ServletRegistrationBean<HttpServletStreamableServerTransportProvider> adminMcpServlet(State state) {
+			return servlet(state, "admin-mcp", ADMIN_MCP_PATH, McpTools.adminReport());
+		}
+
+		private static ServletRegistrationBean<HttpServletStreamableServerTransportProvider> servlet(State state,
+				String name, String path, SyncToolSpecification... tools) {
+			HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider
+				.builder()
+				.jsonMapper(new JacksonMcpJsonMapper(JsonMapper.builder().build()))
+				.mcpEndpoint(path)
+				.contextExtractor(McpTools::context)
+				.build();
+			McpSyncServer server = McpServer.sync(transport)
+				.serverInfo("oauth-test-bed-" + name, "1.0.0")
+				.capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+				.tools(tools)
+				.build();
+			ServletRegistrationBean<HttpServletStreamableServerTransportProvider> registration = new ServletRegistrationBean<>(
+					transport, path);
+			registration.setName(name);
+			registration.setAsyncSupported(true);
+			state.servers.add(server);
+			return registration;
+		}
+
+		/**
+		 * Tomcat runs filters only for a request some servlet is mapped to: this one
+		 * stands behind every path the security filters serve themselves (metadata, token
+		 * endpoint, login).
+		 */
+		@Bean
+		ServletRegistrationBean<HttpServlet> notFoundServlet() {
+			return new ServletRegistrationBean<>(new HttpServlet() {
+
+				@Override
+				protected void service(HttpServletRequest request, HttpServletResponse response) {
+					response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+				}
+
+			}, "/");
+		}
+
+		@Bean
+		Filter tokenRequestCounter(State state) {
+			return new OncePerRequestFilter() {
+
+				@Override
+				protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+						jakarta.servlet.FilterChain chain)
+						throws jakarta.servlet.ServletException, java.io.IOException {
+					if ("POST".equals(request.getMethod()) && "/oauth2/token".equals(request.getRequestURI())) {
+						state.tokenRequests.incrementAndGet();
+					}
+					chain.doFilter(request, response);
+				}
+
+			};
+		}
+
+		@Bean
+		@Order(1)
+		SecurityFilterChain authorizationServerChain(HttpSecurity http) throws Exception {
+			OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
+			http.securityMatcher(authorizationServer.getEndpointsMatcher())
+				.with(authorizationServer, Customizer.withDefaults())
+				.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+				.csrf((csrf) -> csrf.ignoringRequestMatchers(authorizationServer.getEndpointsMatcher()))
+				.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(
+						new LoginUrlAuthenticationEntryPoint("/login"),
+						new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+			return http.build();
+		}
+
+		@Bean
+		@Order(2)
+		SecurityFilterChain mcpChain(HttpSecurity http, State state) throws Exception {
+			http.securityMatcher(MCP_PATH, ADMIN_MCP_PATH, "/.well-known/oauth-protected-resource/**")
+				.authorizeHttpRequests((requests) -> requests.requestMatchers("/.well-known/**")
+					.permitAll()
+					.requestMatchers(ADMIN_MCP_PATH)
+					.hasAllAuthorities("SCOPE_mcp.tools", "SCOPE_mcp.admin")
+					.anyRequest()
+					.hasAuthority("SCOPE_mcp.tools"))
+				.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults())
+					.authenticationEntryPoint(pathSpecificMetadata(state))
+					.protectedResourceMetadata((metadata) -> metadata.protectedResourceMetadataCustomizer(
+							(builder) -> builder.authorizationServer(state.issuer.get())
+								.scope("mcp.tools")
+								.scope("mcp.admin"))))
+				.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+				.csrf((csrf) -> csrf.disable());
+			return http.build();
+		}
+
+		@Bean
+		@Order(3)
+		SecurityFilterChain loginChain(HttpSecurity http) throws Exception {
+			// Metadata this server does not publish (OpenID discovery) is a plain 404.
+			http.authorizeHttpRequests(
+					(requests) -> requests.requestMatchers("/.well-known/**").permitAll().anyRequest().authenticated())
+				.formLogin(Customizer.withDefaults());
+			return http.build();
+		}
+
+		/**
+		 * Spring Security names the resource's root metadata in
+		 * {@code resource_metadata}; MCP servers that share an origin name their own
+		 * path's.
+		 */
+		private static AuthenticationEntryPoint pathSpecificMetadata(State state) {
+			BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+			return (request, response, exception) -> {
+				state.refusals.incrementAndGet();
+				String wellKnown = state.issuer.get() + "/.well-known/oauth-protected-resource";
+				bearer.commence(request, new HttpServletResponseWrapper(response) {
+
+					@Override
+					public void addHeader(String name, String value) {
+						super.addHeader(name,
+								value.replace('"' + wellKnown + '"', '"' + wellKnown + request.getRequestURI() + '"'));
+					}
+
+				}, exception);
+			};
+		}
+
+		@Bean
+		UserDetailsService users() {
+			return new InMemoryUserDetailsManager(
+					User.withUsername("alice").password("{noop}password").roles("USER").build(),
+					User.withUsername("bob").password("{noop}password").roles("USER").build());
+		}
+
+		@Bean
+		RegisteredClientRepository registeredClients() {
+			TokenSettings tokens = TokenSettings.builder().accessTokenTimeToLive(Duration.ofMinutes(10)).build();
+			RegisteredClient service = RegisteredClient.withId(UUID.randomUUID().toString())
+				.clientId(SERVICE_CLIENT)
+				.clientSecret("{noop}" + SERVICE_SECRET)
+				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+				.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+				.scope("mcp.tools")
+				.scope("mcp.admin")
+				.tokenSettings(tokens)
+				.build();
+			RegisteredClient post = RegisteredClient.withId(UUID.randomUUID().toString())
+				.clientId(POST_CLIENT)
+				.clientSecret("{noop}" + POST_SECRET)
+				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+				.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+				.scope("mcp.tools")
+				.tokenSettings(tokens)
+				.build();
+			RegisteredClient user = RegisteredClient.withId(UUID.randomUUID().toString())
+				.clientId(USER_CLIENT)
+				.clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+				.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+				.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+				.redirectUri(USER_REDIRECT_URI)
+				.scope("mcp.tools")
+				.scope("mcp.admin")
+				.clientSettings(
+						ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
+				.tokenSettings(tokens)
+				.build();
+			return new InMemoryRegisteredClientRepository(service, post, user);
+		}
+
+		@Bean
+		OAuth2AuthorizationService authorizationService(RegisteredClientRepository clients) {
+			return new InMemoryOAuth2AuthorizationService();
+		}
+
+		@Bean
+		AuthorizationServerSettings authorizationServerSettings() {
+			// No fixed issuer: it is the origin each request came to.
+			return AuthorizationServerSettings.builder().build();
+		}
+
+		@Bean
+		JWKSource<SecurityContext> jwkSource() throws NoSuchAlgorithmException {
+			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+			generator.initialize(2048);
+			KeyPair keys = generator.generateKeyPair();
+			RSAKey key = new RSAKey.Builder((RSAPublicKey) keys.getPublic())
+				.privateKey((RSAPrivateKey) keys.getPrivate())
+				.keyID(UUID.randomUUID().toString())
+				.build();
+			return new ImmutableJWKSet<>(new JWKSet(key));
+		}
+
+		@Bean
+		JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, OAuth2AuthorizationService authorizations) {
+			NimbusJwtDecoder decoder = (NimbusJwtDecoder) OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource);
+			OAuth2TokenValidator<Jwt> active = (jwt) -> {
+				OAuth2Authorization authorization = authorizations.findByToken(jwt.getTokenValue(),
+						OAuth2TokenType.ACCESS_TOKEN);
+				boolean valid = authorization != null && authorization.getAccessToken().isActive();
+				return valid ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult
+					.failure(new OAuth2Error("invalid_token", "The token is not active.", null));
+			};
+			decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), active));
+			return decoder;
+		}
+
+	}
+
+}
