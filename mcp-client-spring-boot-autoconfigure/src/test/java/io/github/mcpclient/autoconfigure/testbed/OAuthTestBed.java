@@ -162,6 +162,11 @@ public final class OAuthTestBed implements AutoCloseable {
 		return this.state.refusals.get();
 	}
 
+	/** The {@code resource} parameters of the token requests so far (RFC 8707). */
+	public List<String> tokenRequestResources() {
+		return List.copyOf(this.state.tokenRequestResources);
+	}
+
 	/**
 	 * Revoke an access token at the authorization server, as its revocation endpoint
 	 * would: the resource server refuses it from then on.
@@ -194,6 +199,8 @@ public final class OAuthTestBed implements AutoCloseable {
 
 		final AtomicInteger refusals = new AtomicInteger();
 
+		final List<String> tokenRequestResources = new CopyOnWriteArrayList<>();
+
 		final List<McpSyncServer> servers = new CopyOnWriteArrayList<>();
 
 	}
@@ -217,7 +224,7 @@ public final class OAuthTestBed implements AutoCloseable {
 
 		@Bean
 		ServletRegistrationBean<HttpServletStreamableServerTransportProvider> mcpServlet(State state) {
-			return servlet(state, "mcp", MCP_PATH, McpTools.notes(), McpTools.echoAuthorization(),
+			return servlet(state, "mcp", MCP_PATH, McpTools.notes(), McpTools.session(), McpTools.echoAuthorization(),
 					McpTools.echoAuthorizationError());
 		}
 
@@ -274,6 +281,10 @@ public final class OAuthTestBed implements AutoCloseable {
 						throws jakarta.servlet.ServletException, java.io.IOException {
 					if ("POST".equals(request.getMethod()) && "/oauth2/token".equals(request.getRequestURI())) {
 						state.tokenRequests.incrementAndGet();
+						String resource = request.getParameter("resource");
+						if (resource != null) {
+							state.tokenRequestResources.add(resource);
+						}
 					}
 					chain.doFilter(request, response);
 				}
