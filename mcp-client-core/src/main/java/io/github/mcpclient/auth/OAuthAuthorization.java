@@ -69,6 +69,13 @@ public final class OAuthAuthorization implements McpAuthorization {
 
 	private static final Log logger = LogFactory.getLog(OAuthAuthorization.class);
 
+	/**
+	 * The key, in the provider configuration metadata of the client registrations this
+	 * authorization makes, of whether the authorization server sends {@code iss} in its
+	 * authorization responses (RFC 9207).
+	 */
+	public static final String ISS_PARAMETER_SUPPORTED = "authorization_response_iss_parameter_supported";
+
 	/** The principal of calls when no resolver is configured. */
 	public static final String DEFAULT_PRINCIPAL = "mcp-client";
 
@@ -281,7 +288,11 @@ public final class OAuthAuthorization implements McpAuthorization {
 			.authorizationUri(as.authorizationEndpoint().toString())
 			.tokenUri(as.tokenEndpoint().toString())
 			.issuerUri(as.issuer())
-			.providerConfigurationMetadata(Map.of(TokenRequests.RESOURCE, server.resource()))
+			// The resource for token requests; whether the callback must carry 'iss', for
+			// a
+			// web application's callback handling to check (RFC 9207).
+			.providerConfigurationMetadata(Map.of(TokenRequests.RESOURCE, server.resource(), ISS_PARAMETER_SUPPORTED,
+					as.issParameterSupported()))
 			.scope(scopes)
 			.clientName(this.settings.clientName());
 		URI redirectUri = this.settings.redirectUri();
