@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
@@ -25,10 +26,13 @@ import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCo
 import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.AuthorizationRequestRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizationRequestRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -62,6 +66,9 @@ public final class McpWebAuthorizationAutoConfiguration {
 
 	/** The redirect URI of a connection, before its name, unless configured. */
 	static final String DEFAULT_REDIRECT_URI = "{baseUrl}/login/oauth2/code/";
+
+	// Spring Security's filter chain is registered at -100 by default.
+	private static final int ISSUER_FILTER_ORDER = -110;
 
 	// Where the resource indicator sits in a connection's client registration.
 	private static final String RESOURCE_METADATA = "mcp_resource";
@@ -135,6 +142,19 @@ public final class McpWebAuthorizationAutoConfiguration {
 			return parameters;
 		});
 		return client;
+	}
+
+	@Bean
+	FilterRegistrationBean<McpAuthorizationResponseIssuerFilter> mcpAuthorizationResponseIssuerFilter(
+			McpWebRegistrations registrations,
+			ObjectProvider<AuthorizationRequestRepository<OAuth2AuthorizationRequest>> authorizationRequests) {
+		FilterRegistrationBean<McpAuthorizationResponseIssuerFilter> registration = new FilterRegistrationBean<>(
+				new McpAuthorizationResponseIssuerFilter(
+						authorizationRequests.getIfAvailable(HttpSessionOAuth2AuthorizationRequestRepository::new),
+						registrations));
+		// Before Spring Security's filters, whose callback filter redeems the code.
+		registration.setOrder(ISSUER_FILTER_ORDER);
+		return registration;
 	}
 
 	@Bean
