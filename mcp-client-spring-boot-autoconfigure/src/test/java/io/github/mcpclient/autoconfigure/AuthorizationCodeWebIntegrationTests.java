@@ -119,6 +119,22 @@ class AuthorizationCodeWebIntegrationTests {
 		assertThat(endpoint).contains("\"userSessions\":2").doesNotContain("alice").doesNotContain("bob");
 	}
 
+	@Test
+	void aRevokedTokenSendsTheUserToAuthorizeAgain() throws Exception {
+		Browser alice = new Browser("alice");
+		String first = alice.open(origin + "/tools/echo_authorization");
+		assertThat(first).startsWith("you sent Bearer ");
+		assertThat(testBed.revoke(first.substring("you sent Bearer ".length()))).isTrue();
+
+		// The server refuses the revoked token: the connection forgets it and asks for
+		// authorization, so the user goes through the authorization server once more.
+		assertThat(alice.open(origin + "/tools/my_notes")).isEqualTo("notes of alice");
+		assertThat(alice.authorizationRequest()).isNotNull();
+		String second = alice.open(origin + "/tools/echo_authorization");
+		assertThat(second).startsWith("you sent Bearer ").isNotEqualTo(first);
+		assertThat(alice.redirects()).isZero();
+	}
+
 	private static Map<String, String> query(URI uri) {
 		return java.util.Arrays.stream(uri.getRawQuery().split("&"))
 			.map((pair) -> pair.split("=", 2))
