@@ -1,10 +1,13 @@
 package io.github.mcpclient.autoconfigure;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.github.mcpclient.auth.OAuthAuthorization;
 import io.github.mcpclient.auth.OAuthGrant;
 import io.github.mcpclient.autoconfigure.McpClientProperties.ClientAuthenticationMethod;
+import io.github.mcpclient.autoconfigure.McpClientProperties.Grant;
 import jakarta.servlet.Filter;
 import org.jspecify.annotations.Nullable;
 
@@ -16,6 +19,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -62,13 +66,14 @@ import org.springframework.web.reactive.function.client.WebClient;
 @ConditionalOnClass({ WebClient.class, Filter.class, ClientRegistrationRepository.class,
 		OAuth2AuthorizationRequestRedirectFilter.class })
 @ConditionalOnBooleanProperty(name = "mcp.client.enabled", matchIfMissing = true)
+@EnableConfigurationProperties({ McpClientProperties.class, McpClientMetadataProperties.class })
 public final class McpWebAuthorizationAutoConfiguration {
 
 	/** The redirect URI of a connection, before its name, unless configured. */
 	static final String DEFAULT_REDIRECT_URI = "{baseUrl}/login/oauth2/code/";
 
 	// Spring Security's filter chain is registered at -100 by default.
-	private static final int ISSUER_FILTER_ORDER = -110;
+	private static final int BEFORE_SECURITY_ORDER = -110;
 
 	// Where the resource indicator sits in a connection's client registration.
 	private static final String RESOURCE_METADATA = "mcp_resource";
@@ -153,7 +158,7 @@ public final class McpWebAuthorizationAutoConfiguration {
 						authorizationRequests.getIfAvailable(HttpSessionOAuth2AuthorizationRequestRepository::new),
 						registrations));
 		// Before Spring Security's filters, whose callback filter redeems the code.
-		registration.setOrder(ISSUER_FILTER_ORDER);
+		registration.setOrder(BEFORE_SECURITY_ORDER);
 		return registration;
 	}
 
@@ -167,8 +172,7 @@ public final class McpWebAuthorizationAutoConfiguration {
 	McpAuthorizationCodeFactory mcpAuthorizationCodeFactory(McpWebRegistrations registrations,
 			OAuth2AuthorizedClientService authorizedClients, ObjectProvider<WebClient.Builder> webClientBuilder) {
 		return (settings, serverUrl) -> {
-			String template = (settings.redirectUri() != null) ? settings.redirectUri()
-					: DEFAULT_REDIRECT_URI + settings.connectionName();
+			String template = redirectUriTemplate(settings);
 			URI redirectUri = redirectUri(settings, template);
 			OAuthAuthorization.Builder builder = OAuthAuthorization.builder()
 				.grant(OAuthGrant.AUTHORIZATION_CODE)
@@ -192,6 +196,37 @@ public final class McpWebAuthorizationAutoConfiguration {
 		};
 	}
 
+	@Bean
+	@ConditionalOnBooleanProperty("mcp.client.client-metadata.enabled")
+	FilterRegistrationBean<McpClientMetadataFilter> mcpClientMetadataFilter(McpClientProperties properties) {
+		List<McpClientMetadataFilter.Document> documents = new ArrayList<>();
+		new McpClientSettingsMapper(properties, null, false).authorizations().forEach((name, settings) -> {
+			if (settings.grant() == Grant.AUTHORIZATION_CODE && settings.clientMetadataUrl() != null) {
+				documents.add(new McpClientMetadataFilter.Document(settings.clientMetadataUrl(), name,
+						redirectUriTemplate(settings)));
+			}
+		});
+		FilterRegistrationBean<McpClientMetadataFilter> registration = new FilterRegistrationBean<>(
+				new McpClientMetadataFilter(documents));
+		// Before Spring Security's filters: the authorization server fetches it unsigned.
+		registration.setOrder(BEFORE_SECURITY_ORDER);
+		return registration;
+	}
+
+	// The redirect URI as configured, or the default. A connection that identifies itself
+	// with a metadata document takes {baseUrl} from the document's URL, so that the
+	// document can list it.
+	static String redirectUriTemplate(McpAuthorizationSettings settings) {
+		String template = (settings.redirectUri() != null) ? settings.redirectUri()
+				: DEFAULT_REDIRECT_URI + settings.connectionName();
+		URI metadataUrl = settings.clientMetadataUrl();
+		if (settings.clientId() == null && metadataUrl != null) {
+			String origin = metadataUrl.getScheme() + "://" + metadataUrl.getRawAuthority();
+			template = template.replace("{baseUrl}", origin);
+		}
+		return template;
+	}
+
 	// The core needs an absolute redirect URI for dynamic registration and metadata
 	// documents; a template is expanded by Spring Security per request, so it serves a
 	// pre-registered client only.
@@ -202,8 +237,9 @@ public final class McpWebAuthorizationAutoConfiguration {
 		if (settings.clientId() == null) {
 			throw new InvalidConfigurationPropertyValueException(settings.property() + "redirect-uri", template,
 					"Without a pre-registered client id the client registers its redirect URI with the "
-							+ "authorization server, which needs it absolute, such as "
-							+ "'https://app.example.com/login/oauth2/code/" + settings.connectionName() + "'.");
+							+ "authorization server or lists it in its metadata document, which needs it absolute, "
+							+ "such as " + "'https://app.example.com/login/oauth2/code/" + settings.connectionName()
+							+ "'.");
 		}
 		return URI.create("https://redirect-uri.invalid/login/oauth2/code/" + settings.connectionName());
 	}

@@ -11,9 +11,13 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -100,6 +104,38 @@ class McpWebAuthorizationAutoConfigurationTests {
 				.rootCause()
 				.hasMessageContaining(PREFIX + "grant")
 				.hasMessageContaining("servlet web application"));
+	}
+
+	@Test
+	void theApplicationServesAClientIdMetadataDocumentWhenAsked() {
+		this.runner
+			.withPropertyValues(PREFIX + "client-id=",
+					PREFIX + "client-metadata-url=https://app.example.com/oauth/one.json",
+					"mcp.client.client-metadata.enabled=true")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				FilterRegistrationBean<?> registration = context.getBean("mcpClientMetadataFilter",
+						FilterRegistrationBean.class);
+				MockHttpServletRequest request = new MockHttpServletRequest("GET", "/oauth/one.json");
+				MockHttpServletResponse response = new MockHttpServletResponse();
+				registration.getFilter().doFilter(request, response, new MockFilterChain());
+				assertThat(response.getContentType()).startsWith("application/json");
+				assertThat(response.getContentAsString())
+					.contains("\"client_id\":\"https://app.example.com/oauth/one.json\"")
+					.contains("\"redirect_uris\":[\"https://app.example.com/login/oauth2/code/one\"]")
+					.contains("\"token_endpoint_auth_method\":\"none\"")
+					.contains("\"grant_types\":[\"authorization_code\",\"refresh_token\"]")
+					.contains("\"response_types\":[\"code\"]")
+					.contains("\"application_type\":\"web\"");
+			});
+	}
+
+	@Test
+	void noClientIdMetadataDocumentUnlessAsked() {
+		this.runner
+			.withPropertyValues(PREFIX + "client-id=",
+					PREFIX + "client-metadata-url=https://app.example.com/oauth/one.json")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("mcpClientMetadataFilter"));
 	}
 
 	@Configuration(proxyBeanMethods = false)
