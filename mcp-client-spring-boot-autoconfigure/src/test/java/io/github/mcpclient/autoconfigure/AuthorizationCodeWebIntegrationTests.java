@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import io.github.mcpclient.McpClient;
+import io.github.mcpclient.McpClients;
 import io.github.mcpclient.autoconfigure.testbed.OAuthTestBed;
 import io.github.mcpclient.protocol.CallToolResult;
 import io.github.mcpclient.protocol.TextContent;
@@ -63,12 +63,16 @@ class AuthorizationCodeWebIntegrationTests {
 	static void start() {
 		testBed = OAuthTestBed.start();
 		application = new SpringApplicationBuilder(ClientApplication.class).web(WebApplicationType.SERVLET)
-			.properties(Map.of("spring.main.banner-mode", "off", "server.port", "0", "server.address", "127.0.0.1",
+			.properties("spring.main.banner-mode=off", "server.port=0", "server.address=127.0.0.1",
 					// The authorization server shares the host: cookies must not clash.
-					"server.servlet.session.cookie.name", "CLIENTSESSION", "management.endpoints.web.exposure.include",
-					"mcp", "mcp.client.connections.mcp.url", testBed.mcpUrl().toString(),
-					"mcp.client.connections.mcp.authorization.grant", "authorization-code",
-					"mcp.client.connections.mcp.authorization.client-id", OAuthTestBed.USER_CLIENT))
+					"server.servlet.session.cookie.name=CLIENTSESSION", "management.endpoints.web.exposure.include=mcp",
+					"mcp.client.connections.mcp.url=" + testBed.mcpUrl(),
+					"mcp.client.connections.mcp.authorization.grant=authorization-code",
+					"mcp.client.connections.mcp.authorization.client-id=" + OAuthTestBed.USER_CLIENT,
+					"mcp.client.connections.fresh.url=" + testBed.mcpUrl(),
+					"mcp.client.connections.fresh.authorization.grant=authorization-code",
+					"mcp.client.connections.fresh.authorization.client-id=" + OAuthTestBed.WEB_CLIENT,
+					"mcp.client.connections.fresh.authorization.client-secret=" + OAuthTestBed.WEB_SECRET)
 			.run();
 		origin = "http://127.0.0.1:" + ((ServletWebServerApplicationContext) application).getWebServer().getPort();
 	}
@@ -116,7 +120,12 @@ class AuthorizationCodeWebIntegrationTests {
 
 		// The endpoint counts the users' sessions, and names nobody.
 		String endpoint = new Browser(null).open(origin + "/actuator/mcp");
-		assertThat(endpoint).contains("\"userSessions\":2").doesNotContain("alice").doesNotContain("bob");
+		assertThat(tools.jackson.databind.json.JsonMapper.builder()
+			.build()
+			.readTree(endpoint)
+			.at("/connections/mcp/userSessions")
+			.asInt()).isEqualTo(2);
+		assertThat(endpoint).doesNotContain("alice").doesNotContain("bob");
 	}
 
 	@Test
@@ -133,6 +142,22 @@ class AuthorizationCodeWebIntegrationTests {
 		String second = alice.open(origin + "/tools/echo_authorization");
 		assertThat(second).startsWith("you sent Bearer ").isNotEqualTo(first);
 		assertThat(alice.redirects()).isZero();
+	}
+
+	@Test
+	void aTokenNearExpiryIsRefreshedWithoutSendingTheUserAnywhere() throws Exception {
+		Browser bob = new Browser("bob");
+		String first = bob.open(origin + "/connections/fresh/echo_authorization");
+		assertThat(first).startsWith("you sent Bearer ");
+		assertThat(bob.authorizationRequest()).isNotNull();
+		int tokenRequests = testBed.tokenRequests();
+
+		// Its tokens live shorter than the margin before expiry: each call refreshes.
+		String second = bob.open(origin + "/connections/fresh/echo_authorization");
+		assertThat(second).startsWith("you sent Bearer ").isNotEqualTo(first);
+		assertThat(bob.redirects()).isZero();
+		assertThat(testBed.tokenRequests()).isGreaterThan(tokenRequests);
+		assertThat(bob.open(origin + "/connections/fresh/my_notes")).isEqualTo("notes of bob");
 	}
 
 	private static Map<String, String> query(URI uri) {
@@ -248,15 +273,20 @@ class AuthorizationCodeWebIntegrationTests {
 	@RestController
 	static class ToolController {
 
-		private final McpClient client;
+		private final McpClients clients;
 
-		ToolController(McpClient client) {
-			this.client = client;
+		ToolController(McpClients clients) {
+			this.clients = clients;
 		}
 
 		@GetMapping("/tools/{name}")
 		String call(@PathVariable String name) {
-			CallToolResult result = this.client.callTool(name, Map.of());
+			return call("mcp", name);
+		}
+
+		@GetMapping("/connections/{connection}/{name}")
+		String call(@PathVariable String connection, @PathVariable String name) {
+			CallToolResult result = this.clients.get(connection).callTool(name, Map.of());
 			return ((TextContent) result.content().get(0)).text();
 		}
 

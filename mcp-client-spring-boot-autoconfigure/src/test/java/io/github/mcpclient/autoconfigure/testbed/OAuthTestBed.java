@@ -110,6 +110,18 @@ public final class OAuthTestBed implements AutoCloseable {
 
 	public static final String USER_REDIRECT_URI = "http://127.0.0.1:8080/login/oauth2/code/mcp";
 
+	public static final String WEB_CLIENT = "web-client";
+
+	public static final String WEB_SECRET = "web-secret-3c6e1f";
+
+	public static final String WEB_REDIRECT_URI = "http://127.0.0.1:8080/login/oauth2/code/fresh";
+
+	/**
+	 * How long the tokens of {@value #WEB_CLIENT} live: short, so that they are
+	 * refreshed.
+	 */
+	public static final Duration WEB_TOKEN_LIFETIME = Duration.ofSeconds(10);
+
 	public static final String MCP_PATH = "/mcp";
 
 	public static final String ADMIN_MCP_PATH = "/admin/mcp";
@@ -398,7 +410,22 @@ public final class OAuthTestBed implements AutoCloseable {
 						ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
 				.tokenSettings(tokens)
 				.build();
-			return new InMemoryRegisteredClientRepository(service, post, user);
+			// Confidential, as Spring Authorization Server gives refresh tokens to those
+			// only.
+			RegisteredClient web = RegisteredClient.withId(UUID.randomUUID().toString())
+				.clientId(WEB_CLIENT)
+				.clientSecret("{noop}" + WEB_SECRET)
+				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+				.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+				.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+				.redirectUri(WEB_REDIRECT_URI)
+				.scope("mcp.tools")
+				.scope("mcp.admin")
+				.clientSettings(
+						ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
+				.tokenSettings(TokenSettings.builder().accessTokenTimeToLive(WEB_TOKEN_LIFETIME).build())
+				.build();
+			return new InMemoryRegisteredClientRepository(service, post, user, web);
 		}
 
 		@Bean
