@@ -23,6 +23,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
@@ -66,6 +67,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 @ConditionalOnClass({ WebClient.class, Filter.class, ClientRegistrationRepository.class,
 		OAuth2AuthorizationRequestRedirectFilter.class })
 @ConditionalOnBooleanProperty(name = "mcp.client.enabled", matchIfMissing = true)
+@Conditional(OnAuthorizationCodeConnection.class)
 @EnableConfigurationProperties({ McpClientProperties.class, McpClientMetadataProperties.class })
 public final class McpWebAuthorizationAutoConfiguration {
 

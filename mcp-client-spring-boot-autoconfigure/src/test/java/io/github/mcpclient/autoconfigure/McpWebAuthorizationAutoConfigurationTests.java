@@ -56,6 +56,15 @@ class McpWebAuthorizationAutoConfigurationTests {
 	}
 
 	@Test
+	void withoutAnAuthorizationCodeConnectionTheApplicationsOAuthSetupIsLeftAlone() {
+		this.runner.withPropertyValues(PREFIX + "grant=none", PREFIX + "client-id=")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(ClientRegistrationRepository.class)
+				.doesNotHaveBean(OAuth2AuthorizedClientService.class)
+				.doesNotHaveBean(McpWebRegistrations.class));
+	}
+
+	@Test
 	void sessionBoundsComeFromTheConnectionsAuthorization() {
 		this.runner.withPropertyValues(PREFIX + "max-sessions=7", PREFIX + "session-idle-timeout=2m").run((context) -> {
 			McpClientSettings settings = new McpClientSettingsMapper(context.getBean(McpClientProperties.class), null,
