@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import io.github.mcpclient.exception.McpException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -60,19 +61,22 @@ final class AuthorizationCodeFlow {
 			.attributes((attributes) -> attributes.put(PkceParameterNames.CODE_VERIFIER, verifier))
 			.build();
 		logger.info(flow.describe("asking the user to authorize at " + as.authorizationEndpoint()));
-		return userAgent.authorize(URI.create(request.getAuthorizationRequestUri())).flatMap((callback) -> {
-			String problem = problem(callback, state, as);
-			if (problem != null) {
-				return Mono.error(flow.failure(problem));
-			}
-			logger.debug(flow.describe("redeeming the authorization code at " + as.tokenEndpoint()));
-			OAuth2AuthorizationResponse response = OAuth2AuthorizationResponse.success(callback.code())
-				.redirectUri(registration.getRedirectUri())
-				.state(state)
-				.build();
-			return this.tokens.exchange(new OAuth2AuthorizationCodeGrantRequest(registration,
-					new OAuth2AuthorizationExchange(request, response)));
-		});
+		return userAgent.authorize(URI.create(request.getAuthorizationRequestUri()), registration)
+			.onErrorMap((ex) -> !(ex instanceof McpException),
+					(ex) -> flow.failure("the user has not completed the authorization at " + as.issuer(), ex))
+			.flatMap((callback) -> {
+				String problem = problem(callback, state, as);
+				if (problem != null) {
+					return Mono.error(flow.failure(problem));
+				}
+				logger.debug(flow.describe("redeeming the authorization code at " + as.tokenEndpoint()));
+				OAuth2AuthorizationResponse response = OAuth2AuthorizationResponse.success(callback.code())
+					.redirectUri(registration.getRedirectUri())
+					.state(state)
+					.build();
+				return this.tokens.exchange(new OAuth2AuthorizationCodeGrantRequest(registration,
+						new OAuth2AuthorizationExchange(request, response)));
+			});
 	}
 
 	static @Nullable String problem(AuthorizationCallback callback, String state, AuthorizationServerMetadata as) {

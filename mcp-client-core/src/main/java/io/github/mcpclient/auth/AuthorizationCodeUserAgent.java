@@ -4,6 +4,8 @@ import java.net.URI;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+
 /**
  * The user's side of the authorization-code grant: takes the user to the authorization
  * server's authorization URL and returns what the server sent back to the redirect URI. A
@@ -29,5 +31,19 @@ public interface AuthorizationCodeUserAgent {
 	 * {@code state} and {@code iss}
 	 */
 	Mono<AuthorizationCallback> authorize(URI authorizationUrl);
+
+	/**
+	 * Let the user authorize the client for a registration. A web application's user
+	 * agent, whose framework builds and sends its own authorization request, uses the
+	 * registration to name it, and fails the call until the user has been redirected and
+	 * has come back.
+	 * @param authorizationUrl the full authorization request URL, with PKCE challenge,
+	 * state and resource
+	 * @param registration the client registration the token is for
+	 * @return the callback's parameters, by default those of {@link #authorize(URI)}
+	 */
+	default Mono<AuthorizationCallback> authorize(URI authorizationUrl, ClientRegistration registration) {
+		return authorize(authorizationUrl);
+	}
 
 }

@@ -70,6 +70,13 @@ public final class OAuthAuthorization implements McpAuthorization {
 
 	private static final Log logger = LogFactory.getLog(OAuthAuthorization.class);
 
+	/**
+	 * The key, in the provider configuration metadata of the client registrations this
+	 * authorization makes, of whether the authorization server sends {@code iss} in its
+	 * authorization responses (RFC 9207).
+	 */
+	public static final String ISS_PARAMETER_SUPPORTED = "authorization_response_iss_parameter_supported";
+
 	/** The principal of calls when no resolver is configured. */
 	public static final String DEFAULT_PRINCIPAL = "mcp-client";
 
@@ -80,7 +87,9 @@ public final class OAuthAuthorization implements McpAuthorization {
 
 	private final @Nullable AuthorizationCodeUserAgent userAgent;
 
-	private final Function<ContextView, String> principals;
+	private final Function<ContextView, @Nullable String> principals;
+
+	private final boolean perPrincipal;
 
 	private final Clock clock;
 
@@ -112,6 +121,7 @@ public final class OAuthAuthorization implements McpAuthorization {
 		this.settings = builder.settings();
 		this.userAgent = builder.userAgent;
 		this.principals = builder.principals;
+		this.perPrincipal = builder.perPrincipal;
 		this.clock = builder.clock;
 		JsonMapper mapper = JsonMapper.builder().build();
 		this.discovery = new AuthorizationDiscovery(builder.webClient, mapper);
@@ -137,10 +147,10 @@ public final class OAuthAuthorization implements McpAuthorization {
 		if (bound == null || !AuthorizationDiscovery.sameOrigin(request.url(), request.serverUrl())) {
 			return Mono.empty();
 		}
-		String principal = principal(request.context());
+		String principal = principal(request);
 		String registrationId = bound.registration().getRegistrationId();
 		return this.authorizedClients.<OAuth2AuthorizedClient>loadAuthorizedClient(registrationId, principal)
-			.flatMap((client) -> usable(client) ? Mono.just(client) : renew(bound, client, principal))
+			.flatMap((client) -> usable(client) ? Mono.just(client) : renew(client, principal))
 			.map((client) -> McpCredentials.bearer(client.getAccessToken().getTokenValue()));
 	}
 
@@ -150,7 +160,7 @@ public final class OAuthAuthorization implements McpAuthorization {
 		if (!AuthorizationDiscovery.sameOrigin(request.url(), request.serverUrl())) {
 			return Mono.empty();
 		}
-		String principal = principal(request.context());
+		String principal = principal(request);
 		FlowContext flow = new FlowContext(request, refusal, principal);
 		// A token just issued and refused outright ends the attempts; one refused for
 		// want of scope may still step up, as long as that asks for more.
@@ -196,22 +206,42 @@ public final class OAuthAuthorization implements McpAuthorization {
 			this.requestedScopes.put(flow.principal(), scopes);
 			return this.identities.clientFor(flow, as)
 				.flatMap((client) -> obtain(flow, server, client, scopes))
-				.map((authorized) -> {
-					this.bound = new Bound(server, authorized.getClientRegistration());
-					return authorized;
+				.map((obtained) -> {
+					this.bound = new Bound(server, obtained.client().getClientRegistration());
+					return obtained;
 				});
-		}).flatMap((authorized) -> save(authorized, flow.principal())).map((authorized) -> {
-			logger.info(flow
-				.describe("authorized by " + authorized.getClientRegistration().getProviderDetails().getIssuerUri()
-						+ " with scopes " + authorized.getAccessToken().getScopes()));
-			return this.fresh.add(McpCredentials.bearer(authorized.getAccessToken().getTokenValue()));
+		}).flatMap((obtained) -> {
+			OAuth2AuthorizedClient authorized = obtained.client();
+			if (!obtained.issued()) {
+				logger.info(flow.describe("using the token already stored for this principal"));
+				return Mono.just(McpCredentials.bearer(authorized.getAccessToken().getTokenValue()));
+			}
+			return save(authorized, flow.principal()).map((saved) -> {
+				logger.info(flow
+					.describe("authorized by " + saved.getClientRegistration().getProviderDetails().getIssuerUri()
+							+ " with scopes " + saved.getAccessToken().getScopes()));
+				return this.fresh.add(McpCredentials.bearer(saved.getAccessToken().getTokenValue()));
+			});
 		});
 	}
 
-	private Mono<OAuth2AuthorizedClient> obtain(FlowContext flow, DiscoveredServer server, RegisteredClient client,
+	// A token for this registration and principal may already be stored, by another
+	// replica or before a restart, or by the application's own redirect handling: use it
+	// rather than run a grant.
+	private Mono<Obtained> obtain(FlowContext flow, DiscoveredServer server, RegisteredClient client,
 			Set<String> scopes) {
 		ClientRegistration registration = registration(flow, server, client, scopes);
 		this.registrations.put(registration);
+		return this.authorizedClients
+			.<OAuth2AuthorizedClient>loadAuthorizedClient(registration.getRegistrationId(), flow.principal())
+			.flatMap((stored) -> usable(stored) ? Mono.just(stored) : renew(stored, flow.principal()))
+			.map((stored) -> new Obtained(stored, false))
+			.switchIfEmpty(Mono
+				.defer(() -> grant(flow, server, registration, scopes).map((issued) -> new Obtained(issued, true))));
+	}
+
+	private Mono<OAuth2AuthorizedClient> grant(FlowContext flow, DiscoveredServer server,
+			ClientRegistration registration, Set<String> scopes) {
 		Mono<OAuth2AccessTokenResponse> response;
 		if (this.settings.grant() != OAuthGrant.AUTHORIZATION_CODE) {
 			logger.info(flow.describe("requesting a token with the " + this.settings.grant() + " grant from "
@@ -275,7 +305,11 @@ public final class OAuthAuthorization implements McpAuthorization {
 			.authorizationUri(as.authorizationEndpoint().toString())
 			.tokenUri(as.tokenEndpoint().toString())
 			.issuerUri(as.issuer())
-			.providerConfigurationMetadata(Map.of(TokenRequests.RESOURCE, server.resource()))
+			// The resource for token requests; whether the callback must carry 'iss', for
+			// a
+			// web application's callback handling to check (RFC 9207).
+			.providerConfigurationMetadata(Map.of(TokenRequests.RESOURCE, server.resource(), ISS_PARAMETER_SUPPORTED,
+					as.issParameterSupported()))
 			.scope(scopes)
 			.clientName(this.settings.clientName());
 		URI redirectUri = this.settings.redirectUri();
@@ -292,7 +326,7 @@ public final class OAuthAuthorization implements McpAuthorization {
 
 	// Before expiry: a refresh when there is a refresh token, new client credentials for
 	// a client that has them; otherwise the token is dropped and the next 401 authorizes.
-	private Mono<OAuth2AuthorizedClient> renew(Bound bound, OAuth2AuthorizedClient client, String principal) {
+	private Mono<OAuth2AuthorizedClient> renew(OAuth2AuthorizedClient client, String principal) {
 		ClientRegistration registration = client.getClientRegistration();
 		Mono<OAuth2AccessTokenResponse> renewed;
 		if (client.getRefreshToken() != null) {
@@ -305,7 +339,7 @@ public final class OAuthAuthorization implements McpAuthorization {
 		else {
 			renewed = Mono.empty();
 		}
-		logger.debug("Connection '" + bound.registration().getRegistrationId() + "': renewing a token near expiry");
+		logger.debug("Connection '" + registration.getRegistrationId() + "': renewing a token near expiry");
 		return renewed
 			.map((token) -> new OAuth2AuthorizedClient(registration, principal, token.getAccessToken(),
 					(token.getRefreshToken() != null) ? token.getRefreshToken() : client.getRefreshToken()))
@@ -327,8 +361,24 @@ public final class OAuthAuthorization implements McpAuthorization {
 			.thenReturn(authorized);
 	}
 
-	private String principal(ContextView context) {
-		return this.principals.apply(context);
+	@Override
+	public Mono<String> principal(ContextView context) {
+		return this.perPrincipal ? Mono.justOrEmpty(this.principals.apply(context)) : Mono.empty();
+	}
+
+	@Override
+	public boolean isPerPrincipal() {
+		return this.perPrincipal;
+	}
+
+	// The session's principal when the engine names one (also outside a call), else the
+	// call's.
+	private String principal(AuthorizationRequest request) {
+		if (request.principal() != null) {
+			return request.principal();
+		}
+		String principal = this.principals.apply(request.context());
+		return (principal != null) ? principal : DEFAULT_PRINCIPAL;
 	}
 
 	// The OAuth error code only: descriptions are the server's text.
@@ -357,6 +407,13 @@ public final class OAuthAuthorization implements McpAuthorization {
 	 * The authorization server in use and the client's registration there.
 	 */
 	private record Bound(DiscoveredServer server, ClientRegistration registration) {
+
+	}
+
+	/**
+	 * A token found in the store, or just issued by a grant.
+	 */
+	private record Obtained(OAuth2AuthorizedClient client, boolean issued) {
 
 	}
 
@@ -391,7 +448,9 @@ public final class OAuthAuthorization implements McpAuthorization {
 
 		private @Nullable BiFunction<String, String, Mono<String>> assertions;
 
-		private Function<ContextView, String> principals = (context) -> DEFAULT_PRINCIPAL;
+		private Function<ContextView, @Nullable String> principals = (context) -> DEFAULT_PRINCIPAL;
+
+		private boolean perPrincipal;
 
 		private Function<ReactiveClientRegistrationRepository, ReactiveOAuth2AuthorizedClientService> authorizedClients = InMemoryReactiveOAuth2AuthorizedClientService::new;
 
@@ -529,12 +588,16 @@ public final class OAuthAuthorization implements McpAuthorization {
 
 		/**
 		 * Whose tokens a call uses, read from its Reactor context. By default every call
-		 * is made for {@link #DEFAULT_PRINCIPAL}.
-		 * @param principals the resolver
+		 * is made for {@link #DEFAULT_PRINCIPAL}. With a resolver the authorization
+		 * {@linkplain McpAuthorization#isPerPrincipal() is per principal}: the connection
+		 * keeps one session per principal, and a call whose context names none fails.
+		 * @param principals the resolver; it returns {@code null} when the context names
+		 * no principal
 		 * @return this builder
 		 */
-		public Builder principal(Function<ContextView, String> principals) {
+		public Builder principal(Function<ContextView, @Nullable String> principals) {
 			this.principals = principals;
+			this.perPrincipal = true;
 			return this;
 		}
 

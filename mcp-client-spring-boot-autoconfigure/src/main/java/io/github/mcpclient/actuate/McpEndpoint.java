@@ -44,6 +44,9 @@ public class McpEndpoint {
 
 	private final Set<String> roles;
 
+	// The kind of authorization whose calls each get the session of their user.
+	private static final String PER_USER_KIND = "authorization-code";
+
 	private final Function<String, McpAuthorizationState> authorizationStates;
 
 	/**
@@ -142,12 +145,16 @@ public class McpEndpoint {
 		}
 		Implementation server = session.serverInfo();
 		McpSessionStatistics.LastError error = statistics.lastError();
+		McpAuthorizationState authorization = authorizationStates.apply(client.name());
+		// A count only: who the users are is not the endpoint's to tell.
+		Integer userSessions = (statistics.userSessions() > 0 || PER_USER_KIND.equals(authorization.kind()))
+				? statistics.userSessions() : null;
 		return new ConnectionDescriptor(client.name(), withoutUserInfo(session.url()), session.state(), session.era(),
 				session.protocolVersion(), shownSessionId, fingerprint, (server != null) ? server.name() : null,
 				(server != null) ? server.version() : null, session.establishedAt(), session.lastActivityAt(),
 				statistics.requests(), statistics.failures(), statistics.reinitializations(), statistics.retries(),
 				(error != null) ? new LastErrorDescriptor(error.type(), error.message(), error.at()) : null,
-				AuthorizationDescriptor.of(authorizationStates.apply(client.name())));
+				AuthorizationDescriptor.of(authorization), userSessions);
 	}
 
 	// Credentials in the URL are as secret as a password: they never leave the
@@ -206,6 +213,8 @@ public class McpEndpoint {
 	 * @param lastError the most recent failure
 	 * @param authorization how requests are authorized, left out for a connection without
 	 * authorization
+	 * @param userSessions how many sessions the connection keeps for its users, when it
+	 * authorizes each user on their own; never who they are
 	 * @since 0.1.0
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
@@ -213,8 +222,8 @@ public class McpEndpoint {
 			@Nullable String protocolVersion, @Nullable String sessionId, @Nullable String sessionIdFingerprint,
 			@Nullable String serverName, @Nullable String serverVersion, @Nullable Instant establishedAt,
 			@Nullable Instant lastActivityAt, long requests, long failures, long reinitializations, long retries,
-			@Nullable LastErrorDescriptor lastError,
-			@Nullable AuthorizationDescriptor authorization) implements OperationResponseBody {
+			@Nullable LastErrorDescriptor lastError, @Nullable AuthorizationDescriptor authorization,
+			@Nullable Integer userSessions) implements OperationResponseBody {
 
 	}
 

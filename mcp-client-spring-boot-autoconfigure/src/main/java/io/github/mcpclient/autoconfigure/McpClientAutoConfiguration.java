@@ -67,7 +67,8 @@ public final class McpClientAutoConfiguration {
 			EraVerdicts eraVerdicts, McpConnectionAuthorizations authorizations, ListableBeanFactory beanFactory,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<McpClientObservationConvention> observationConvention,
-			ObjectProvider<McpServerRequestObservationConvention> serverRequestObservationConvention) {
+			ObjectProvider<McpServerRequestObservationConvention> serverRequestObservationConvention,
+			ObjectProvider<McpBlockingCallContext> blockingCallContext) {
 		McpClientHandlers handlers = new McpClientHandlers(single(elicitation, McpElicitationHandler.class),
 				single(sampling, McpSamplingHandler.class), single(roots, McpRootsProvider.class),
 				listeners.orderedStream().toList());
@@ -88,6 +89,8 @@ public final class McpClientAutoConfiguration {
 			.observationConvention(observationConvention.getIfAvailable())
 			.serverRequestObservationConvention(serverRequestObservationConvention.getIfAvailable());
 		customizers.orderedStream().forEach(factory::customizer);
+		// In a servlet application secured by Spring Security: the signed-in user.
+		blockingCallContext.ifAvailable(factory::blockingCallContext);
 		McpClientFactory clientFactory = factory.build();
 		List<McpClient> clients = new ArrayList<>(connections.size());
 		for (McpClientSettings settings : connections) {
@@ -99,7 +102,8 @@ public final class McpClientAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	McpConnectionAuthorizations mcpConnectionAuthorizations(McpClientProperties properties,
-			ObjectProvider<McpTokenSource> tokenSource, ObjectProvider<McpOAuthAuthorizationFactory> oauth) {
+			ObjectProvider<McpTokenSource> tokenSource, ObjectProvider<McpOAuthAuthorizationFactory> oauth,
+			ObjectProvider<McpAuthorizationCodeFactory> authorizationCode) {
 		McpClientSettingsMapper mapper = new McpClientSettingsMapper(properties, null, false);
 		Map<String, URI> urls = new LinkedHashMap<>();
 		mapper.map().forEach((settings) -> urls.put(settings.connectionName(), settings.url()));
@@ -108,7 +112,18 @@ public final class McpClientAutoConfiguration {
 			McpAuthorization authorization = switch (settings.grant()) {
 				case NONE -> McpAuthorization.none();
 				case BEARER_PASS_THROUGH -> bearerPassThrough(settings, tokenSource);
-				case CLIENT_CREDENTIALS, AUTHORIZATION_CODE -> {
+				case AUTHORIZATION_CODE -> {
+					McpAuthorizationCodeFactory factory = authorizationCode.getIfAvailable();
+					if (factory == null) {
+						throw new InvalidConfigurationPropertyValueException(settings.property() + "grant",
+								"authorization-code",
+								"This grant redirects each user to the authorization server through Spring "
+										+ "Security's oauth2Client() support: it needs a servlet web application "
+										+ "with spring-security-config and spring-security-oauth2-client.");
+					}
+					yield factory.create(settings, urls.get(name));
+				}
+				case CLIENT_CREDENTIALS -> {
 					McpOAuthAuthorizationFactory factory = oauth.getIfAvailable();
 					if (factory == null) {
 						throw new InvalidConfigurationPropertyValueException(settings.property() + "grant",

@@ -101,6 +101,7 @@ final class McpClientSettingsMapper {
 			.protocol(new McpClientSettings.Protocol(versions, era))
 			.retry(retry(property, connection.getRetry()))
 			.bulkhead(bulkhead(property, connection.getBulkhead()))
+			.userSessions(userSessions(name, connection.getAuthorization()))
 			.build();
 	}
 
@@ -205,6 +206,23 @@ final class McpClientSettingsMapper {
 					"The size must be positive and below 2GB.");
 		}
 		return (int) bytes;
+	}
+
+	// The bounds of the sessions kept per user, checked here too: connections are mapped
+	// before their authorizations.
+	private static McpClientSettings.UserSessions userSessions(String name,
+			McpClientProperties.Authorization authorization) {
+		String property = PREFIX + "connections." + name + ".authorization.";
+		if (authorization.getMaxSessions() <= 0) {
+			throw new InvalidConfigurationPropertyValueException(property + "max-sessions",
+					authorization.getMaxSessions(), "The value must be positive.");
+		}
+		java.time.Duration idle = authorization.getSessionIdleTimeout();
+		if (idle.isZero() || idle.isNegative()) {
+			throw new InvalidConfigurationPropertyValueException(property + "session-idle-timeout", idle,
+					"The duration must be positive.");
+		}
+		return new McpClientSettings.UserSessions(authorization.getMaxSessions(), idle);
 	}
 
 }

@@ -95,8 +95,13 @@ class McpAuthorizationConfigurationTests {
 	}
 
 	@Test
-	void authorizationCodeIsNotRunYetAndSaysSo() {
-		assertFailsNaming(PREFIX + "grant", PREFIX + "grant=authorization-code", PREFIX + "client-id=c");
+	void authorizationCodeOutsideAServletWebApplicationSaysWhatItNeeds() {
+		this.runner.withPropertyValues(PREFIX + "grant=authorization-code", PREFIX + "client-id=c")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining(PREFIX + "grant")
+				.hasMessageContaining("servlet web application"));
 	}
 
 	@Test

@@ -19,6 +19,8 @@ final class McpTools {
 
 	private static final String AUTHORIZATION = "authorization";
 
+	private static final String SESSION = "session";
+
 	private McpTools() {
 	}
 
@@ -32,6 +34,10 @@ final class McpTools {
 		if (principal != null) {
 			context.put(SUBJECT, principal.getName());
 		}
+		String session = request.getHeader("Mcp-Session-Id");
+		if (session != null) {
+			context.put(SESSION, session);
+		}
 		String authorization = request.getHeader("Authorization");
 		if (authorization != null) {
 			context.put(AUTHORIZATION, authorization);
@@ -42,6 +48,12 @@ final class McpTools {
 	/** {@code my_notes}: the caller's own notes, by the token's subject. */
 	static SyncToolSpecification notes() {
 		return tool("my_notes", "The notes of whoever calls", (context) -> "notes of " + context.get(SUBJECT));
+	}
+
+	/** {@code my_session}: the MCP session the call came in, and whose it is. */
+	static SyncToolSpecification session() {
+		return tool("my_session", "The caller's MCP session",
+				(context) -> "session " + context.get(SESSION) + " of " + context.get(SUBJECT));
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.github.mcpclient.autoconfigure.testbed;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
@@ -47,6 +48,18 @@ public final class OAuthTestBed implements AutoCloseable {
 	public static final String USER_CLIENT = "user-client";
 
 	public static final String USER_REDIRECT_URI = "http://127.0.0.1:8080/login/oauth2/code/mcp";
+
+	public static final String WEB_CLIENT = "web-client";
+
+	public static final String WEB_SECRET = "web-secret-3c6e1f";
+
+	public static final String WEB_REDIRECT_URI = "http://127.0.0.1:8080/login/oauth2/code/fresh";
+
+	/**
+	 * How long the tokens of {@value #WEB_CLIENT} live: short, so that they are
+	 * refreshed.
+	 */
+	public static final Duration WEB_TOKEN_LIFETIME = Duration.ofSeconds(10);
 
 	public static final String MCP_PATH = "/mcp";
 
@@ -96,6 +109,11 @@ public final class OAuthTestBed implements AutoCloseable {
 	}
 
 	/** How many requests the MCP endpoints refused for want of a valid token. */
+	/** The {@code resource} parameters of the token requests so far (RFC 8707). */
+	public List<String> tokenRequestResources() {
+		return List.copyOf(this.state.tokenRequestResources);
+	}
+
 	public int refusals() {
 		return this.state.refusals.get();
 	}
@@ -129,6 +147,8 @@ public final class OAuthTestBed implements AutoCloseable {
 		final AtomicReference<String> issuer = new AtomicReference<>("");
 
 		final AtomicInteger tokenRequests = new AtomicInteger();
+
+		final List<String> tokenRequestResources = new CopyOnWriteArrayList<>();
 
 		final AtomicInteger refusals = new AtomicInteger();
 

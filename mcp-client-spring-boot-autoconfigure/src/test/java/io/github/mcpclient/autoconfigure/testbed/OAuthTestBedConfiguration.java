@@ -93,8 +93,8 @@ class OAuthTestBedConfiguration {
 
 	@Bean
 	ServletRegistrationBean<HttpServletStreamableServerTransportProvider> mcpServlet(State state) {
-		return servlet(state, "mcp", OAuthTestBed.MCP_PATH, McpTools.notes(), McpTools.echoAuthorization(),
-				McpTools.echoAuthorizationError());
+		return servlet(state, "mcp", OAuthTestBed.MCP_PATH, McpTools.notes(), McpTools.session(),
+				McpTools.echoAuthorization(), McpTools.echoAuthorizationError());
 	}
 
 	@Bean
@@ -148,6 +148,10 @@ class OAuthTestBedConfiguration {
 					jakarta.servlet.FilterChain chain) throws jakarta.servlet.ServletException, java.io.IOException {
 				if ("POST".equals(request.getMethod()) && "/oauth2/token".equals(request.getRequestURI())) {
 					state.tokenRequests.incrementAndGet();
+					String resource = request.getParameter("resource");
+					if (resource != null) {
+						state.tokenRequestResources.add(resource);
+					}
 				}
 				chain.doFilter(request, response);
 			}
@@ -259,7 +263,21 @@ class OAuthTestBedConfiguration {
 			.clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
 			.tokenSettings(tokens)
 			.build();
-		return new InMemoryRegisteredClientRepository(service, post, user);
+		// Confidential, as Spring Authorization Server gives refresh tokens to those
+		// only.
+		RegisteredClient web = RegisteredClient.withId(UUID.randomUUID().toString())
+			.clientId(OAuthTestBed.WEB_CLIENT)
+			.clientSecret("{noop}" + OAuthTestBed.WEB_SECRET)
+			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+			.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+			.redirectUri(OAuthTestBed.WEB_REDIRECT_URI)
+			.scope("mcp.tools")
+			.scope("mcp.admin")
+			.clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
+			.tokenSettings(TokenSettings.builder().accessTokenTimeToLive(OAuthTestBed.WEB_TOKEN_LIFETIME).build())
+			.build();
+		return new InMemoryRegisteredClientRepository(service, post, user, web);
 	}
 
 	@Bean

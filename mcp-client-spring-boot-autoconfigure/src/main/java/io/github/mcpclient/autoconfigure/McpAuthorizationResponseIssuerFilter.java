@@ -1,0 +1,87 @@
+package io.github.mcpclient.autoconfigure;
+
+import java.io.IOException;
+
+import io.github.mcpclient.auth.OAuthAuthorization;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.web.AuthorizationRequestRepository;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Checks the {@code iss} of an authorization response for an MCP connection (RFC 9207)
+ * before Spring Security's callback filter redeems its code: when present it must be the
+ * issuer of the authorization server the request went to, character for character, and it
+ * must be present when that server says it sends it. A response that fails is refused
+ * with a 400, and the pending authorization request is dropped so that its code can never
+ * be redeemed.
+ */
+final class McpAuthorizationResponseIssuerFilter extends OncePerRequestFilter {
+
+	private static final Log logger = LogFactory.getLog(McpAuthorizationResponseIssuerFilter.class);
+
+	private static final String ISS = "iss";
+
+	private final AuthorizationRequestRepository<OAuth2AuthorizationRequest> authorizationRequests;
+
+	private final McpWebRegistrations registrations;
+
+	McpAuthorizationResponseIssuerFilter(
+			AuthorizationRequestRepository<OAuth2AuthorizationRequest> authorizationRequests,
+			McpWebRegistrations registrations) {
+		this.authorizationRequests = authorizationRequests;
+		this.registrations = registrations;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String problem = problem(request);
+		if (problem != null) {
+			logger.info("Refusing an authorization response: " + problem);
+			this.authorizationRequests.removeAuthorizationRequest(request, response);
+			response.sendError(HttpServletResponse.SC_BAD_REQUEST, "The authorization response is not valid.");
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+	private @Nullable String problem(HttpServletRequest request) {
+		if (request.getParameter(OAuth2ParameterNames.STATE) == null
+				|| (request.getParameter(OAuth2ParameterNames.CODE) == null
+						&& request.getParameter(OAuth2ParameterNames.ERROR) == null)) {
+			return null;
+		}
+		OAuth2AuthorizationRequest pending = this.authorizationRequests.loadAuthorizationRequest(request);
+		if (pending == null) {
+			return null;
+		}
+		Object registrationId = pending.getAttributes().get(OAuth2ParameterNames.REGISTRATION_ID);
+		ClientRegistration registration = (registrationId != null) ? this.registrations.find(registrationId.toString())
+				: null;
+		if (registration == null) {
+			// Not an MCP connection's: the application's own registrations are its own.
+			return null;
+		}
+		String expected = registration.getProviderDetails().getIssuerUri();
+		String issuer = request.getParameter(ISS);
+		if (issuer != null) {
+			return issuer.equals(expected) ? null
+					: "it names issuer '" + issuer + "', not '" + expected + "' (RFC 9207)";
+		}
+		boolean advertised = Boolean.TRUE.equals(registration.getProviderDetails()
+			.getConfigurationMetadata()
+			.get(OAuthAuthorization.ISS_PARAMETER_SUPPORTED));
+		return advertised ? "it has no 'iss' though " + expected + " advertises it (RFC 9207)" : null;
+	}
+
+}

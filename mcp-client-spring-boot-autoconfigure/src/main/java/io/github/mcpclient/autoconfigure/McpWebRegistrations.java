@@ -1,0 +1,105 @@
+package io.github.mcpclient.autoconfigure;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+
+/**
+ * The client registrations the authorization-code connections of a web application made
+ * as they discovered their authorization servers, as Spring Security's redirect and
+ * callback filters look them up. Each is shown with the redirect URI the connection was
+ * configured with, which may be a template such as
+ * {@code {baseUrl}/login/oauth2/code/<connection>} that Spring Security expands for the
+ * request at hand.
+ */
+final class McpWebRegistrations {
+
+	private final List<Source> sources = new CopyOnWriteArrayList<>();
+
+	private final Map<String, ClientRegistration> shown = new ConcurrentHashMap<>();
+
+	void add(ReactiveClientRegistrationRepository registrations, String redirectUriTemplate) {
+		this.sources.add(new Source(registrations, redirectUriTemplate));
+	}
+
+	@Nullable ClientRegistration find(String registrationId) {
+		for (Source source : this.sources) {
+			// The connections' own repositories answer from memory.
+			ClientRegistration registration = source.registrations().findByRegistrationId(registrationId).block();
+			if (registration != null) {
+				return this.shown.compute(registrationId,
+						(id, previous) -> (previous != null && sameClient(previous, registration)) ? previous
+								: ClientRegistration.withClientRegistration(registration)
+									.redirectUri(source.redirectUriTemplate())
+									.build());
+			}
+		}
+		return null;
+	}
+
+	private static boolean sameClient(ClientRegistration shown, ClientRegistration registration) {
+		return shown.getClientId().equals(registration.getClientId())
+				&& shown.getScopes().equals(registration.getScopes())
+				&& shown.getProviderDetails()
+					.getAuthorizationUri()
+					.equals(registration.getProviderDetails().getAuthorizationUri());
+	}
+
+	/**
+	 * The application's {@link ClientRegistrationRepository} with the MCP connections'
+	 * registrations added.
+	 * @param others the application's own registrations, or {@code null}
+	 * @return the repository
+	 */
+	ClientRegistrationRepository repository(@Nullable ClientRegistrationRepository others) {
+		return new Composite(this, others);
+	}
+
+	/**
+	 * The connections' registrations before the application's. Iterating gives only the
+	 * application's, so that a login page never lists an MCP server.
+	 */
+	static final class Composite implements ClientRegistrationRepository, Iterable<ClientRegistration> {
+
+		private final McpWebRegistrations registrations;
+
+		private final @Nullable ClientRegistrationRepository others;
+
+		Composite(McpWebRegistrations registrations, @Nullable ClientRegistrationRepository others) {
+			this.registrations = registrations;
+			this.others = others;
+		}
+
+		@Override
+		public @Nullable ClientRegistration findByRegistrationId(String registrationId) {
+			ClientRegistration registration = this.registrations.find(registrationId);
+			if (registration != null) {
+				return registration;
+			}
+			return (this.others != null) ? this.others.findByRegistrationId(registrationId) : null;
+		}
+
+		@Override
+		@SuppressWarnings("unchecked")
+		public Iterator<ClientRegistration> iterator() {
+			if (this.others instanceof Iterable<?> iterable) {
+				return ((Iterable<ClientRegistration>) iterable).iterator();
+			}
+			return List.<ClientRegistration>of().iterator();
+		}
+
+	}
+
+	private record Source(ReactiveClientRegistrationRepository registrations, String redirectUriTemplate) {
+
+	}
+
+}
