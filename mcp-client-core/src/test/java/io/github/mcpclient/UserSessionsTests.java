@@ -70,7 +70,7 @@ class UserSessionsTests {
 		as("alice", client::listTools);
 		as("bob", client::listTools);
 
-		await().atMost(Duration.ofSeconds(10))
+		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> server.verify(1,
 					deleteRequestedFor(urlEqualTo(McpWireMock.PATH))
 						.withHeader("MCP-Session-Id", equalTo(sessionOf("alice")))
