@@ -262,7 +262,7 @@ final class PerPrincipalMcpClient implements ReactiveMcpClient {
 			.switchIfEmpty(Mono.error(() -> noPrincipal(method)))
 			.flatMap((principal) -> {
 				UserSession session = acquire(principal);
-				return operation.apply(session.client).doFinally((signal) -> session.release(this.clock.instant()));
+				return operation.apply(session.client).doFinally((signal) -> release(session));
 			}));
 	}
 
@@ -271,8 +271,17 @@ final class PerPrincipalMcpClient implements ReactiveMcpClient {
 			.switchIfEmpty(Mono.error(() -> noPrincipal(method)))
 			.flatMapMany((principal) -> {
 				UserSession session = acquire(principal);
-				return operation.apply(session.client).doFinally((signal) -> session.release(this.clock.instant()));
+				return operation.apply(session.client).doFinally((signal) -> release(session));
 			}));
+	}
+
+	// A caller may hear its result before this runs, and start a call for another user
+	// that found every session busy: the bound is enforced again as calls finish.
+	private void release(UserSession session) {
+		session.release(this.clock.instant());
+		if (this.sessions.size() > this.settings.userSessions().maxSessions()) {
+			endLeastRecentlyUsedBeyondMaximum(null);
+		}
 	}
 
 	private UserSession acquire(String principal) {
@@ -293,7 +302,7 @@ final class PerPrincipalMcpClient implements ReactiveMcpClient {
 		return session;
 	}
 
-	private void endLeastRecentlyUsedBeyondMaximum(UserSession keep) {
+	private void endLeastRecentlyUsedBeyondMaximum(@Nullable UserSession keep) {
 		int max = this.settings.userSessions().maxSessions();
 		while (this.sessions.size() > max) {
 			Map.Entry<String, UserSession> oldest = this.sessions.entrySet()
