@@ -15,6 +15,7 @@ import io.github.mcpclient.McpClient;
 import io.github.mcpclient.McpClientHandlers;
 import io.github.mcpclient.McpWireMock;
 import io.github.mcpclient.engine.McpClientFactory;
+import io.github.mcpclient.exception.McpAuthorizationFlowException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,6 +33,7 @@ import static io.github.mcpclient.McpWireMock.rpc;
 import static io.github.mcpclient.McpWireMock.rpcRequested;
 import static io.github.mcpclient.McpWireMock.stubHandshake;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * DPoP (RFC 9449): proofs that verify with the key they carry and bind the request and
@@ -136,18 +138,7 @@ class DpopTests {
 
 	@Test
 	void retriesWithTheNonceAtTheTokenEndpointAndAtTheServer() throws Exception {
-		OAuthAuthorization authorization = OAuthAuthorization.builder()
-			.grant(OAuthGrant.CLIENT_CREDENTIALS)
-			.clientId("dpop-client")
-			.clientSecret("dpop-secret")
-			.dpop(true)
-			.build();
-		McpClient client = McpClientFactory.builder()
-			.eraVerdicts(EraVerdicts.inMemory())
-			.build()
-			.create(McpWireMock.settings(mcp), McpClientHandlers.none(), authorization);
-
-		assertThat(client.listTools().tools()).hasSize(1);
+		assertThat(client().listTools().tools()).hasSize(1);
 
 		List<LoggedRequest> tokenRequests = as.findAll(postRequestedFor(urlEqualTo("/token")));
 		assertThat(tokenRequests).hasSize(2);
@@ -172,6 +163,49 @@ class DpopTests {
 		// The token endpoint's and the server's proofs are made with one key.
 		assertThat(SignedJWT.parse(calls.get(2).getHeader("DPoP")).getHeader().getJWK().computeThumbprint()).isEqualTo(
 				SignedJWT.parse(tokenRequests.get(1).getHeader("DPoP")).getHeader().getJWK().computeThumbprint());
+	}
+
+	@Test
+	void aTokenIssuedAsBearerIsSentAsOne() {
+		as.stubFor(post(urlEqualTo("/token")).atPriority(1)
+			.willReturn(okJson("{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
+		mcp.stubFor(rpc("tools/list").atPriority(1)
+			.withHeader("Authorization", equalTo("Bearer " + TOKEN))
+			.willReturn(json(TOOLS)));
+
+		assertThat(client().listTools().tools()).hasSize(1);
+
+		assertThat(as.findAll(postRequestedFor(urlEqualTo("/token"))))
+			.allMatch((request) -> request.containsHeader("DPoP"));
+		LoggedRequest call = mcp.findAll(rpcRequested("tools/list")).get(1);
+		assertThat(call.getHeader("Authorization")).isEqualTo("Bearer " + TOKEN);
+		assertThat(call.containsHeader("DPoP")).isFalse();
+	}
+
+	@Test
+	void theTokenEndpointAsksForItsNonceOnceOnly() {
+		as.stubFor(post(urlEqualTo("/token")).atPriority(1)
+			.willReturn(aResponse().withStatus(400)
+				.withHeader("Content-Type", "application/json")
+				.withHeader("DPoP-Nonce", AS_NONCE)
+				.withBody("{\"error\":\"use_dpop_nonce\"}")));
+
+		assertThatExceptionOfType(McpAuthorizationFlowException.class).isThrownBy(() -> client().listTools())
+			.withMessageContaining("use_dpop_nonce");
+		assertThat(as.findAll(postRequestedFor(urlEqualTo("/token")))).hasSize(2);
+	}
+
+	private static McpClient client() {
+		OAuthAuthorization authorization = OAuthAuthorization.builder()
+			.grant(OAuthGrant.CLIENT_CREDENTIALS)
+			.clientId("dpop-client")
+			.clientSecret("dpop-secret")
+			.dpop(true)
+			.build();
+		return McpClientFactory.builder()
+			.eraVerdicts(EraVerdicts.inMemory())
+			.build()
+			.create(McpWireMock.settings(mcp), McpClientHandlers.none(), authorization);
 	}
 
 	private static JWTClaimsSet verified(String proof) throws Exception {
