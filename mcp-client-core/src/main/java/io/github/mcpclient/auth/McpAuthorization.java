@@ -5,6 +5,8 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.util.context.ContextView;
 
+import org.springframework.http.HttpHeaders;
+
 /**
  * How one connection authorizes its requests. The connection asks for credentials before
  * every HTTP request it makes (the POST of a call, the listening GET stream, the DELETE
@@ -63,6 +65,17 @@ public interface McpAuthorization {
 	 */
 	default boolean isPerPrincipal() {
 		return false;
+	}
+
+	/**
+	 * A response came to a request, before any refusal of it is told to {@link #refused}:
+	 * a chance to keep what the server hands out with its responses, such as a DPoP
+	 * nonce. Does nothing by default.
+	 * @param request the request
+	 * @param responseHeaders the headers of the response
+	 * @since 0.2.0
+	 */
+	default void responded(AuthorizationRequest request, HttpHeaders responseHeaders) {
 	}
 
 	/**

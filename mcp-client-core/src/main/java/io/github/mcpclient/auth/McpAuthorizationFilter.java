@@ -91,6 +91,7 @@ public final class McpAuthorizationFilter implements ExchangeFilterFunction {
 				? ClientRequest.from(request).headers((headers) -> credentials.headers().forEach(headers::set)).build()
 				: request;
 		return next.exchange(authorized).flatMap((response) -> {
+			this.authorization.responded(authorizationRequest, response.headers().asHttpHeaders());
 			if (sends >= MAX_SENDS || !isRefusal(response)) {
 				return Mono.just(response);
 			}

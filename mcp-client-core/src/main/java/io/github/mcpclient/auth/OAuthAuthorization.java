@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +26,7 @@ import reactor.core.publisher.Mono;
 import reactor.util.context.ContextView;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.oauth2.client.InMemoryReactiveOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -35,6 +37,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
 import org.springframework.util.Assert;
@@ -49,7 +52,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * or client credentials) and sends it as a bearer token to the MCP server only. It
  * refreshes tokens before they expire, authorizes once more when the server refuses a
  * token, and asks for the union of the scopes held and challenged on a 403
- * {@code insufficient_scope}.
+ * {@code insufficient_scope}. With {@link Builder#dpop(boolean) DPoP} its tokens are
+ * bound to a key of its own and every request proves it holds that key.
  * <p>
  * Tokens are kept in a Spring Security {@link ReactiveOAuth2AuthorizedClientService}, by
  * a registration id made of the connection and the authorization server's issuer, and by
@@ -80,6 +84,8 @@ public final class OAuthAuthorization implements McpAuthorization {
 	/** The principal of calls when no resolver is configured. */
 	public static final String DEFAULT_PRINCIPAL = "mcp-client";
 
+	private static final String DPOP_SCHEME = "DPoP";
+
 	// A token this close to its expiry is renewed before it is sent.
 	private static final Duration EXPIRY_MARGIN = Duration.ofSeconds(30);
 
@@ -109,7 +115,9 @@ public final class OAuthAuthorization implements McpAuthorization {
 
 	private final Map<String, Set<String>> requestedScopes = new ConcurrentHashMap<>();
 
-	private final Map<String, Mono<McpCredentials>> inFlight = new ConcurrentHashMap<>();
+	private final @Nullable DpopProofs dpop;
+
+	private final Map<String, Mono<Obtained>> inFlight = new ConcurrentHashMap<>();
 
 	private final FreshCredentials fresh = new FreshCredentials();
 
@@ -126,8 +134,9 @@ public final class OAuthAuthorization implements McpAuthorization {
 		JsonMapper mapper = JsonMapper.builder().build();
 		this.discovery = new AuthorizationDiscovery(builder.webClient, mapper);
 		this.identities = new ClientIdentities(this.settings, builder.webClient, mapper);
+		this.dpop = builder.dpop ? DpopProofs.ephemeral() : null;
 		this.tokens = new TokenRequests(builder.webClient, (builder.signingKey != null)
-				? new ClientAssertions(builder.signingKey, builder.signingAlgorithm) : null);
+				? new ClientAssertions(builder.signingKey, builder.signingAlgorithm) : null, this.dpop);
 		this.codeFlow = new AuthorizationCodeFlow(this.tokens);
 		this.assertions = (builder.assertions != null) ? new JwtAssertions(builder.assertions) : null;
 		this.authorizedClients = builder.authorizedClients.apply(this.registrations);
@@ -151,7 +160,49 @@ public final class OAuthAuthorization implements McpAuthorization {
 		String registrationId = bound.registration().getRegistrationId();
 		return this.authorizedClients.<OAuth2AuthorizedClient>loadAuthorizedClient(registrationId, principal)
 			.flatMap((client) -> usable(client) ? Mono.just(client) : renew(client, principal))
-			.map((client) -> McpCredentials.bearer(client.getAccessToken().getTokenValue()));
+			.map((client) -> credentials(client.getAccessToken(), request));
+	}
+
+	// A DPoP-bound token goes with a proof made for this very request; any other as a
+	// bearer token.
+	private McpCredentials credentials(OAuth2AccessToken token, AuthorizationRequest request) {
+		if (this.dpop == null || !OAuth2AccessToken.TokenType.DPOP.equals(token.getTokenType())) {
+			return McpCredentials.bearer(token.getTokenValue());
+		}
+		return dpopCredentials(this.dpop, token.getTokenValue(), request);
+	}
+
+	private static McpCredentials dpopCredentials(DpopProofs dpop, String token, AuthorizationRequest request) {
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put(HttpHeaders.AUTHORIZATION, DPOP_SCHEME + " " + token);
+		headers.put(DpopProofs.HEADER, dpop.proof(request.httpMethod().name(), request.url(), token));
+		return new McpCredentials(headers);
+	}
+
+	@Override
+	public void responded(AuthorizationRequest request, HttpHeaders responseHeaders) {
+		if (this.dpop != null) {
+			this.dpop.nonce(request.url(), responseHeaders.getFirst(DpopProofs.NONCE_HEADER));
+		}
+	}
+
+	// A DPoP token refused for want of the server's nonce goes once more with a proof
+	// that carries it, if the server gave one that the refused proof did not carry.
+	private @Nullable McpCredentials withNonce(AuthorizationRequest request, @Nullable McpCredentials sent,
+			McpAuthorizationException refusal) {
+		if (this.dpop == null || sent == null || refusal.getStatus() != 401) {
+			return null;
+		}
+		boolean asked = refusal.getChallenges()
+			.stream()
+			.anyMatch((challenge) -> challenge.isScheme(DPOP_SCHEME) && DpopProofs.USE_NONCE.equals(challenge.error()));
+		String authorization = sent.headers().get(HttpHeaders.AUTHORIZATION);
+		String nonce = this.dpop.nonce(request.url());
+		if (!asked || nonce == null || authorization == null || !authorization.startsWith(DPOP_SCHEME + " ")
+				|| nonce.equals(DpopProofs.nonceOf(sent.headers().get(DpopProofs.HEADER)))) {
+			return null;
+		}
+		return dpopCredentials(this.dpop, authorization.substring(DPOP_SCHEME.length() + 1), request);
 	}
 
 	@Override
@@ -159,6 +210,12 @@ public final class OAuthAuthorization implements McpAuthorization {
 			McpAuthorizationException refusal) {
 		if (!AuthorizationDiscovery.sameOrigin(request.url(), request.serverUrl())) {
 			return Mono.empty();
+		}
+		McpCredentials retry = withNonce(request, sent, refusal);
+		if (retry != null) {
+			logger.info("Connection '" + request.connectionName() + "' (" + request.mcpMethod()
+					+ "): the server asks for a DPoP nonce; sending once more with it");
+			return Mono.just(retry);
 		}
 		String principal = principal(request);
 		FlowContext flow = new FlowContext(request, refusal, principal);
@@ -190,11 +247,18 @@ public final class OAuthAuthorization implements McpAuthorization {
 		Mono<Void> forget = (sent != null && bound != null)
 				? this.authorizedClients.removeAuthorizedClient(bound.registration().getRegistrationId(), principal)
 				: Mono.empty();
-		return forget.then(Mono.defer(() -> this.inFlight.computeIfAbsent(principal,
-				(key) -> authorize(flow, requested).doFinally((signal) -> this.inFlight.remove(key)).cache())));
+		return forget.then(Mono
+			.defer(() -> this.inFlight.computeIfAbsent(principal,
+					(key) -> authorize(flow, requested).doFinally((signal) -> this.inFlight.remove(key)).cache()))
+			.map((obtained) -> {
+				// Each request gets credentials of its own (a DPoP proof is made for one
+				// request); only a token just issued counts as fresh.
+				McpCredentials credentials = credentials(obtained.client().getAccessToken(), request);
+				return obtained.issued() ? this.fresh.add(credentials) : credentials;
+			}));
 	}
 
-	private Mono<McpCredentials> authorize(FlowContext flow, @Nullable Set<String> stepUpScopes) {
+	private Mono<Obtained> authorize(FlowContext flow, @Nullable Set<String> stepUpScopes) {
 		return this.discovery.discover(flow).flatMap((server) -> {
 			AuthorizationServerMetadata as = server.authorizationServer();
 			if (this.settings.grant() == OAuthGrant.AUTHORIZATION_CODE && as.published()
@@ -211,16 +275,15 @@ public final class OAuthAuthorization implements McpAuthorization {
 					return obtained;
 				});
 		}).flatMap((obtained) -> {
-			OAuth2AuthorizedClient authorized = obtained.client();
 			if (!obtained.issued()) {
 				logger.info(flow.describe("using the token already stored for this principal"));
-				return Mono.just(McpCredentials.bearer(authorized.getAccessToken().getTokenValue()));
+				return Mono.just(obtained);
 			}
-			return save(authorized, flow.principal()).map((saved) -> {
+			return save(obtained.client(), flow.principal()).map((saved) -> {
 				logger.info(flow
 					.describe("authorized by " + saved.getClientRegistration().getProviderDetails().getIssuerUri()
 							+ " with scopes " + saved.getAccessToken().getScopes()));
-				return this.fresh.add(McpCredentials.bearer(saved.getAccessToken().getTokenValue()));
+				return new Obtained(saved, true);
 			});
 		});
 	}
@@ -458,6 +521,8 @@ public final class OAuthAuthorization implements McpAuthorization {
 
 		private Clock clock = Clock.systemUTC();
 
+		private boolean dpop;
+
 		private Builder() {
 		}
 
@@ -621,6 +686,24 @@ public final class OAuthAuthorization implements McpAuthorization {
 		 */
 		public Builder webClient(WebClient webClient) {
 			this.webClient = webClient;
+			return this;
+		}
+
+		/**
+		 * Whether to ask for DPoP-bound tokens (RFC 9449, the MCP DPoP extension). Off
+		 * unless set. When on, the authorization makes an EC P-256 key of its own that
+		 * lives as long as it does, sends a proof of it with every token request, and
+		 * sends a token the authorization server bound to it as {@code Authorization:
+		 * DPoP} with a fresh proof on every MCP request. A server that asks for a nonce
+		 * ({@code use_dpop_nonce}) gets the request once more with it, and later proofs
+		 * to its origin carry the latest nonce it gave. A token the server issued as a
+		 * bearer token is still sent as one.
+		 * @param dpop whether to use DPoP
+		 * @return this builder
+		 * @since 0.2.0
+		 */
+		public Builder dpop(boolean dpop) {
+			this.dpop = dpop;
 			return this;
 		}
 

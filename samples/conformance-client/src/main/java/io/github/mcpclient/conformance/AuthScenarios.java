@@ -23,7 +23,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * The authorization each {@code auth/*} scenario expects of an application: client
  * credentials where the scenario hands out a client, a pre-registered client for
  * pre-registration, and otherwise the authorization code grant with a client id metadata
- * document or dynamic registration.
+ * document or dynamic registration, with DPoP-bound tokens for the DPoP scenarios (their
+ * context carries nothing: the scenario's name is what asks for DPoP).
  */
 final class AuthScenarios {
 
@@ -63,6 +64,8 @@ final class AuthScenarios {
 			case "auth/pre-registration" -> builder.clientId(string(context, "client_id"))
 				.clientSecret(string(context, "client_secret"))
 				.userAgent(new HeadlessUserAgent(webClient));
+			case "auth/dpop", "auth/dpop-nonce" ->
+				builder.clientMetadataUrl(CLIENT_METADATA_URL).userAgent(new HeadlessUserAgent(webClient)).dpop(true);
 			default -> builder.clientMetadataUrl(CLIENT_METADATA_URL).userAgent(new HeadlessUserAgent(webClient));
 		}
 		return builder.build();
