@@ -22,7 +22,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * ratios.
  * <p>
  * Arguments, all optional:
- * {@code rounds=5 calls=2000 sessions=100 startups=5 parts=calls,idle,parser,startup}.
+ * {@code rounds=5 calls=2000 sessions=100 startups=5 parts=calls,idle,parser,startup
+ * answers=json,sse observed=false}; {@code observed=true} adds to the calls our client
+ * observed three ways (see {@link Observed}), each compared with the unobserved one.
  */
 public final class Benchmarks {
 
@@ -45,14 +47,16 @@ public final class Benchmarks {
 				Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
 				System.getProperty("os.arch"), rounds, calls);
 		List<String> parts = List.of(options.getOrDefault("parts", "calls,idle,parser,startup").split(","));
+		List<String> answers = List.of(options.getOrDefault("answers", "json,sse").split(","));
+		boolean observed = Boolean.parseBoolean(options.getOrDefault("observed", "false"));
 		try (BenchServer server = new BenchServer()) {
 			// Idle sessions first, before the call runs leave threads and pools behind.
 			if (parts.contains("idle")) {
 				idle(server, sessions);
 			}
 			if (parts.contains("calls")) {
-				for (boolean sse : new boolean[] { false, true }) {
-					calls(server, sse, rounds, calls);
+				for (String answer : answers) {
+					calls(server, answer.equals("sse"), rounds, calls, observed);
 				}
 			}
 		}
@@ -64,9 +68,12 @@ public final class Benchmarks {
 		}
 	}
 
-	private static void calls(BenchServer server, boolean sse, int rounds, int calls) {
+	private static void calls(BenchServer server, boolean sse, int rounds, int calls, boolean observed) {
 		URI uri = server.uri(sse);
-		List<Function<URI, Caller>> kinds = List.of(Caller::floor, Caller::ours, Caller::sdk);
+		List<Function<URI, Caller>> kinds = new ArrayList<>(List.of(Caller::floor, Caller::ours, Caller::sdk));
+		if (observed) {
+			kinds.addAll(List.of(Observed::noop, Observed::metrics, Observed::traced));
+		}
 		List<Caller> callers = new ArrayList<>();
 		kinds.forEach((kind) -> callers.add(kind.apply(uri)));
 		try {
@@ -86,7 +93,8 @@ public final class Benchmarks {
 							.add(LoadRun.measure(caller, server, calls, concurrency));
 					}
 				}
-				report((sse ? "SSE" : "JSON") + " answers, " + concurrency + " caller(s)", runs, rounds, calls);
+				report((sse ? "SSE" : "JSON") + " answers, " + concurrency + " caller(s)", runs, rounds, calls,
+						callers.stream().map(Caller::name).toList());
 			}
 		}
 		finally {
@@ -94,14 +102,15 @@ public final class Benchmarks {
 		}
 	}
 
-	private static void report(String title, Map<String, List<LoadRun>> runs, int rounds, int calls) {
+	private static void report(String title, Map<String, List<LoadRun>> runs, int rounds, int calls,
+			List<String> names) {
 		System.out.println();
 		System.out.println("== " + title + " (medians of " + rounds + " rounds of " + calls + " calls)");
-		System.out.printf("%-6s %10s %9s %9s %10s %16s%n", "client", "calls/s", "p50 us", "p99 us", "B/call",
+		System.out.printf("%-7s %10s %9s %9s %10s %16s%n", "client", "calls/s", "p50 us", "p99 us", "B/call",
 				"new conns/call");
-		for (String name : List.of("floor", "ours", "sdk")) {
+		for (String name : names) {
 			List<LoadRun> list = runs.get(name);
-			System.out.printf(Locale.ROOT, "%-6s %10.0f %9.0f %9.0f %10.0f %16.2f%n", name,
+			System.out.printf(Locale.ROOT, "%-7s %10.0f %9.0f %9.0f %10.0f %16.2f%n", name,
 					median(list, LoadRun::callsPerSecond), median(list, LoadRun::p50Micros),
 					median(list, LoadRun::p99Micros), median(list, LoadRun::bytesPerCall),
 					median(list, (run) -> (double) run.newConnections() / calls));
@@ -111,6 +120,11 @@ public final class Benchmarks {
 				ratio(runs, "ours", "floor", LoadRun::callsPerSecond), ratio(runs, "ours", "floor", LoadRun::p50Micros),
 				ratio(runs, "ours", "floor", LoadRun::bytesPerCall),
 				ratio(runs, "ours", "sdk", LoadRun::callsPerSecond), ratio(runs, "ours", "sdk", LoadRun::p50Micros));
+		for (String name : names.subList(3, names.size())) {
+			System.out.printf(Locale.ROOT, "ratios: %s/ours calls/s %.2f, p50 %.2f, B/call %.2f%n", name,
+					ratio(runs, name, "ours", LoadRun::callsPerSecond), ratio(runs, name, "ours", LoadRun::p50Micros),
+					ratio(runs, name, "ours", LoadRun::bytesPerCall));
+		}
 	}
 
 	private static double median(List<LoadRun> runs, Function<LoadRun, Double> metric) {

@@ -66,6 +66,14 @@ interface Caller extends AutoCloseable {
 	 * Our client made by the given factory, as an application's connections share one.
 	 */
 	static Caller ours(McpClientFactory factory, URI uri) {
+		return ours("ours", factory, uri);
+	}
+
+	/**
+	 * Our client made by the given factory, under its own name, as the observed variants
+	 * are.
+	 */
+	static Caller ours(String name, McpClientFactory factory, URI uri) {
 		McpClient client = factory
 			.create(McpClientSettings.builder("bench", uri).era(Era.LEGACY).requestTimeout(TIMEOUT).build());
 		client.reactive().initialize().block(TIMEOUT);
@@ -74,7 +82,7 @@ interface Caller extends AutoCloseable {
 
 			@Override
 			public String name() {
-				return "ours";
+				return name;
 			}
 
 			@Override
