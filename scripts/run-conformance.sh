@@ -6,11 +6,12 @@
 #   scripts/run-conformance.sh [SCENARIO[@VERSION] ...]
 #
 # Without arguments it runs both lines of the suite pinned in install-test-tools.sh: the
-# 0.1 line's scenarios (its auth/* ones included), and every client scenario of the newer line at every spec version
-# it is tagged with. Scenarios listed in samples/conformance-client/expected-failures.yml
-# must fail; any other failure or warning, a run whose checks were mostly skipped, or an
-# expected failure that passes fails the run. CONFORMANCE_JOBS sets how many run at once
-# (default: the number of cores, at most 4). Results, and a summary, go to
+# 0.1 line's scenarios (its auth/* ones included), and every client scenario of the newer
+# line at every spec version it is tagged with. Scenarios listed in
+# samples/conformance-client/expected-failures.yml must fail; any other failure or
+# warning, a run whose checks were mostly skipped, or an expected failure that passes
+# fails the run. CONFORMANCE_JOBS sets how many run at once (default: the number of
+# cores, at most 4). Results, and a summary, go to
 # samples/conformance-client/target/conformance.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
