@@ -80,6 +80,8 @@ class ClientCredentialsIntegrationTests {
 			assertThat(authorization.issuer()).isEqualTo(testBed.issuer());
 			assertThat(authorization.scopes()).containsExactly("mcp.tools");
 			assertThat(authorization.expiresAt()).isNotNull();
+			// The application acts as itself: no users hold tokens.
+			assertThat(authorization.principals()).isZero();
 		});
 	}
 
