@@ -458,7 +458,7 @@ public final class OAuthAuthorization implements McpAuthorization {
 		Set<String> scopes = this.requestedScopes.getOrDefault(DEFAULT_PRINCIPAL, Set.of());
 		return new McpAuthorizationState(this.settings.grant().name().toLowerCase(Locale.ROOT).replace('_', '-'),
 				bound != null, (bound != null) ? bound.server().authorizationServer().issuer() : null, scopes,
-				this.expiresAt, this.requestedScopes.size());
+				this.expiresAt, this.perPrincipal ? this.requestedScopes.size() : 0);
 	}
 
 	@Override

@@ -1,16 +1,22 @@
 package io.github.mcpclient.auth;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.codec.Hints;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ReactiveHttpInputMessage;
+import org.springframework.http.codec.HttpMessageReader;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.oauth2.client.endpoint.AbstractOAuth2AuthorizationGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.AbstractWebClientReactiveOAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.JwtBearerGrantRequest;
@@ -25,6 +31,7 @@ import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.endpoint.DefaultMapOAuth2AccessTokenResponseConverter;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
+import org.springframework.security.oauth2.core.web.reactive.function.OAuth2BodyExtractors;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyExtractor;
@@ -70,8 +77,9 @@ final class TokenRequests {
 		if (assertions != null) {
 			client.addParametersConverter(assertions::parameters);
 		}
+		client.setBodyExtractor(
+				quiet((dpop != null) ? tokenResponse() : OAuth2BodyExtractors.oauth2AccessTokenResponse()));
 		if (dpop != null) {
-			client.setBodyExtractor(tokenResponse());
 			client.addHeadersConverter((request) -> {
 				HttpHeaders headers = new HttpHeaders();
 				URI tokenUri = URI.create(request.getClientRegistration().getProviderDetails().getTokenUri());
@@ -79,6 +87,32 @@ final class TokenRequests {
 				return headers;
 			});
 		}
+	}
+
+	// At TRACE level the JSON decoder writes what it decodes to the log: the whole token
+	// response, access and refresh tokens included. Told not to.
+	private static BodyExtractor<Mono<OAuth2AccessTokenResponse>, ReactiveHttpInputMessage> quiet(
+			BodyExtractor<Mono<OAuth2AccessTokenResponse>, ReactiveHttpInputMessage> delegate) {
+		return (message, context) -> delegate.extract(message, new BodyExtractor.Context() {
+
+			@Override
+			public List<HttpMessageReader<?>> messageReaders() {
+				return context.messageReaders();
+			}
+
+			@Override
+			public Optional<ServerHttpResponse> serverResponse() {
+				return context.serverResponse();
+			}
+
+			@Override
+			public Map<String, Object> hints() {
+				Map<String, Object> hints = new LinkedHashMap<>(context.hints());
+				hints.put(Hints.SUPPRESS_LOGGING_HINT, true);
+				return hints;
+			}
+
+		});
 	}
 
 	// Spring Security's reactive extractor knows no token type but Bearer; its map

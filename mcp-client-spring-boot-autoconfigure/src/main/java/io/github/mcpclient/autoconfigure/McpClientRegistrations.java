@@ -1,21 +1,22 @@
 package io.github.mcpclient.autoconfigure;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.jspecify.annotations.Nullable;
+import io.github.mcpclient.auth.OAuthAuthorization;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 
 /**
- * The OAuth client registrations of the MCP connections, one per connection under the id
- * {@code mcp-<connection name>}, known once the connection has discovered its
- * authorization server. A {@link ReactiveOAuth2AuthorizedClientService} that the
- * application defines to keep MCP tokens, such as an R2DBC one shared by several
- * replicas, finds them through {@link #repository()}.
+ * The OAuth client registrations of the MCP connections, one per connection and
+ * authorization server under the id {@code <connection name>@<issuer>}, known once the
+ * connection has discovered its authorization server. A
+ * {@link ReactiveOAuth2AuthorizedClientService} that the application defines to keep MCP
+ * tokens, such as an R2DBC one shared by several replicas, finds them through
+ * {@link #repository()}.
  * <p>
  * Deliberately not a {@link ReactiveClientRegistrationRepository} itself, so that it
  * never stands in for the application's own.
@@ -24,17 +25,21 @@ import org.springframework.security.oauth2.client.registration.ReactiveClientReg
  */
 public final class McpClientRegistrations {
 
-	private static final String PREFIX = "mcp-";
+	/**
+	 * The principal that a connection's client credentials tokens are kept under.
+	 */
+	public static final String PRINCIPAL = OAuthAuthorization.DEFAULT_PRINCIPAL;
 
-	private final Map<String, Registration> registrations = new ConcurrentHashMap<>();
+	private final List<ReactiveClientRegistrationRepository> repositories = new CopyOnWriteArrayList<>();
 
 	/**
-	 * The registration id of a connection.
+	 * The registration id of a connection at an authorization server.
 	 * @param connectionName the connection's name
+	 * @param issuer the authorization server's issuer identifier
 	 * @return its registration id
 	 */
-	public static String registrationId(String connectionName) {
-		return PREFIX + connectionName;
+	public static String registrationId(String connectionName, String issuer) {
+		return connectionName + "@" + issuer;
 	}
 
 	/**
@@ -42,7 +47,9 @@ public final class McpClientRegistrations {
 	 * @return a view of the registrations known now and later
 	 */
 	public ReactiveClientRegistrationRepository repository() {
-		return (registrationId) -> Mono.justOrEmpty(find(registrationId));
+		return (registrationId) -> Flux.fromIterable(this.repositories)
+			.concatMap((repository) -> repository.findByRegistrationId(registrationId))
+			.next();
 	}
 
 	/**
@@ -52,31 +59,15 @@ public final class McpClientRegistrations {
 	 * @return a view of both
 	 */
 	public ReactiveClientRegistrationRepository repository(ReactiveClientRegistrationRepository others) {
-		return (registrationId) -> Mono.justOrEmpty(find(registrationId))
+		ReactiveClientRegistrationRepository own = repository();
+		return (registrationId) -> own.findByRegistrationId(registrationId)
 			.switchIfEmpty(Mono.defer(() -> others.findByRegistrationId(registrationId)));
 	}
 
-	/**
-	 * The registration with an id, if it is known.
-	 * @param registrationId the registration id
-	 * @return the registration, or {@code null}
-	 */
-	public @Nullable ClientRegistration find(String registrationId) {
-		Registration registration = this.registrations.get(registrationId);
-		return (registration != null) ? registration.clientRegistration() : null;
-	}
-
-	void register(ClientRegistration clientRegistration, String resource) {
-		this.registrations.put(clientRegistration.getRegistrationId(), new Registration(clientRegistration, resource));
-	}
-
-	@Nullable String resource(String registrationId) {
-		Registration registration = this.registrations.get(registrationId);
-		return (registration != null) ? registration.resource() : null;
-	}
-
-	private record Registration(ClientRegistration clientRegistration, String resource) {
-
+	// The registrations one connection's authorization makes as it discovers its
+	// authorization server.
+	void add(ReactiveClientRegistrationRepository repository) {
+		this.repositories.add(repository);
 	}
 
 }

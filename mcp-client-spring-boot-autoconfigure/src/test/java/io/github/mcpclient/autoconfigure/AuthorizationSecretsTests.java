@@ -75,8 +75,9 @@ class AuthorizationSecretsTests {
 					String echoed = ClientCredentialsIntegrationTests
 						.text(client.callTool("echo_authorization", Map.of()));
 					token[0] = context.getBean(ReactiveOAuth2AuthorizedClientService.class)
-						.<OAuth2AuthorizedClient>loadAuthorizedClient(McpClientRegistrations.registrationId("notes"),
-								"mcp-connection:notes")
+						.<OAuth2AuthorizedClient>loadAuthorizedClient(
+								McpClientRegistrations.registrationId("notes", testBed.issuer()),
+								McpClientRegistrations.PRINCIPAL)
 						.block()
 						.getAccessToken()
 						.getTokenValue();

@@ -80,6 +80,8 @@ class ClientCredentialsIntegrationTests {
 			assertThat(authorization.issuer()).isEqualTo(testBed.issuer());
 			assertThat(authorization.scopes()).containsExactly("mcp.tools");
 			assertThat(authorization.expiresAt()).isNotNull();
+			// The application acts as itself: no users hold tokens.
+			assertThat(authorization.principals()).isZero();
 		});
 	}
 
@@ -120,17 +122,25 @@ class ClientCredentialsIntegrationTests {
 	}
 
 	@Test
-	void tokenWithoutTheScopeAnEndpointNeedsIsRefusedWithInsufficientScope() {
-		runner().withPropertyValues("mcp.client.connections.notes.url=" + testBed.adminMcpUrl())
-			.run((context) -> assertThatExceptionOfType(McpAuthorizationException.class)
-				.isThrownBy(() -> context.getBean(McpClient.class).callTool("admin_report", Map.of()))
-				.satisfies((ex) -> assertThat(ex.isInsufficientScope()).isTrue()));
+	void tokenWithoutTheScopeAnEndpointNeedsStepsUpToTheScopesTheServerNames() {
+		runner().withPropertyValues("mcp.client.connections.notes.url=" + testBed.adminMcpUrl()).run((context) -> {
+			int tokenRequests = testBed.tokenRequests();
+			assertThat(text(context.getBean(McpClient.class).callTool("admin_report", Map.of())))
+				.isEqualTo("report for " + OAuthTestBed.SERVICE_CLIENT);
+			// One token with mcp.tools, refused; one with both.
+			assertThat(testBed.tokenRequests() - tokenRequests).isEqualTo(2);
+			AuthorizationDescriptor authorization = context.getBean(McpEndpoint.class)
+				.connection(SecurityContext.NONE, "notes")
+				.authorization();
+			assertThat(authorization).isNotNull();
+			assertThat(authorization.scopes()).containsExactlyInAnyOrder("mcp.tools", "mcp.admin");
+		});
 	}
 
 	private static String heldToken(ApplicationContext context) {
 		OAuth2AuthorizedClient client = context.getBean(ReactiveOAuth2AuthorizedClientService.class)
-			.<OAuth2AuthorizedClient>loadAuthorizedClient(McpClientRegistrations.registrationId("notes"),
-					"mcp-connection:notes")
+			.<OAuth2AuthorizedClient>loadAuthorizedClient(
+					McpClientRegistrations.registrationId("notes", testBed.issuer()), McpClientRegistrations.PRINCIPAL)
 			.block();
 		assertThat(client).isNotNull();
 		return client.getAccessToken().getTokenValue();

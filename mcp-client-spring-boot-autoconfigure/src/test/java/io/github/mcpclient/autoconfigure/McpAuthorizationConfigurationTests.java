@@ -1,12 +1,19 @@
 package io.github.mcpclient.autoconfigure;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.util.Base64;
+
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.mcpclient.McpClient;
 import io.github.mcpclient.McpWireMock;
 import io.github.mcpclient.auth.McpAuthorization;
 import io.github.mcpclient.auth.McpTokenSource;
+import io.github.mcpclient.auth.OAuthAuthorization;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -68,6 +75,30 @@ class McpAuthorizationConfigurationTests {
 	void missingPrivateKeyFailsNamingIt() {
 		assertFailsNaming(PREFIX + "private-key-location", PREFIX + "grant=client-credentials", PREFIX + "client-id=c",
 				PREFIX + "private-key-location=classpath:no-such-key.pem");
+	}
+
+	@Test
+	void privateKeyJwtSignsWithTheConfiguredRsaKey(@TempDir Path directory) throws Exception {
+		Path key = pem(directory, "RSA");
+		this.runner.withPropertyValues(PREFIX + "grant=client-credentials", PREFIX + "client-id=c",
+				PREFIX + "client-authentication-method=private-key-jwt", PREFIX + "private-key-location=" + key.toUri())
+			.run((context) -> assertThat(context.getBean(McpConnectionAuthorizations.class).get("one"))
+				.isInstanceOf(OAuthAuthorization.class));
+	}
+
+	@Test
+	void privateKeyThatIsNotRsaFailsNamingIt(@TempDir Path directory) throws Exception {
+		Path key = pem(directory, "EC");
+		assertFailsNaming(PREFIX + "private-key-location", PREFIX + "grant=client-credentials", PREFIX + "client-id=c",
+				PREFIX + "client-authentication-method=private-key-jwt",
+				PREFIX + "private-key-location=" + key.toUri());
+	}
+
+	private static Path pem(Path directory, String algorithm) throws Exception {
+		byte[] pkcs8 = KeyPairGenerator.getInstance(algorithm).generateKeyPair().getPrivate().getEncoded();
+		String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(pkcs8)
+				+ "\n-----END PRIVATE KEY-----\n";
+		return Files.writeString(directory.resolve("client.pem"), pem);
 	}
 
 	@Test

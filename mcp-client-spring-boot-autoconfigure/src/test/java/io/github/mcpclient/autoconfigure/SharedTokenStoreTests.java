@@ -101,8 +101,8 @@ class SharedTokenStoreTests {
 
 	private static String heldToken(ApplicationContext context) {
 		OAuth2AuthorizedClient client = context.getBean(ReactiveOAuth2AuthorizedClientService.class)
-			.<OAuth2AuthorizedClient>loadAuthorizedClient(McpClientRegistrations.registrationId("notes"),
-					"mcp-connection:notes")
+			.<OAuth2AuthorizedClient>loadAuthorizedClient(
+					McpClientRegistrations.registrationId("notes", testBed.issuer()), McpClientRegistrations.PRINCIPAL)
 			.block();
 		assertThat(client).isNotNull();
 		return client.getAccessToken().getTokenValue();

@@ -25,10 +25,10 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
  * <p>
  * The authorization server publishes RFC 8414 metadata at its issuer, the application's
  * origin. {@code /mcp} needs scope {@code mcp.tools}; {@code /admin/mcp} needs
- * {@code mcp.admin} as well, so a token without it gets a 403 {@code insufficient_scope}.
- * A 401 names the path-specific RFC 9728 metadata in its {@code resource_metadata}.
- * Revoked tokens are refused, as the resource server asks the authorization server
- * whether a token is still active.
+ * {@code mcp.admin} as well, so a token without it gets a 403 {@code insufficient_scope}
+ * whose challenge names both scopes. A 401 names the path-specific RFC 9728 metadata in
+ * its {@code resource_metadata}. Revoked tokens are refused, as the resource server asks
+ * the authorization server whether a token is still active.
  * <p>
  * Clients: {@value #SERVICE_CLIENT} (client credentials, client_secret_basic),
  * {@value #POST_CLIENT} (client credentials, client_secret_post), and

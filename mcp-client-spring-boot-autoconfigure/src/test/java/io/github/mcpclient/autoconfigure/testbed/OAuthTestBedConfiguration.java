@@ -42,6 +42,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -185,6 +186,7 @@ class OAuthTestBedConfiguration {
 				.hasAuthority("SCOPE_mcp.tools"))
 			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults())
 				.authenticationEntryPoint(pathSpecificMetadata(state))
+				.accessDeniedHandler(namingTheScopes(state))
 				.protectedResourceMetadata((metadata) -> metadata
 					.protectedResourceMetadataCustomizer((builder) -> builder.authorizationServer(state.issuer.get())
 						.scope("mcp.tools")
@@ -222,6 +224,20 @@ class OAuthTestBedConfiguration {
 				}
 
 			}, exception);
+		};
+	}
+
+	/**
+	 * A token without {@code mcp.admin} at {@code /admin/mcp} gets a 403
+	 * {@code insufficient_scope} naming the scopes the endpoint needs, so that a client
+	 * can step up.
+	 */
+	private static AccessDeniedHandler namingTheScopes(State state) {
+		return (request, response, exception) -> {
+			String metadata = state.issuer.get() + "/.well-known/oauth-protected-resource" + request.getRequestURI();
+			response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+			response.setHeader("WWW-Authenticate", "Bearer error=\"insufficient_scope\", "
+					+ "scope=\"mcp.tools mcp.admin\", resource_metadata=\"" + metadata + "\"");
 		};
 	}
 
