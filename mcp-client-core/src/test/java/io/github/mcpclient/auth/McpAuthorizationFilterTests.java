@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.mcpclient.EraVerdicts;
 import io.github.mcpclient.McpClient;
 import io.github.mcpclient.McpClientHandlers;
@@ -169,6 +170,53 @@ class McpAuthorizationFilterTests {
 			.isThrownBy(() -> client.callTool("add", java.util.Map.of()))
 			.satisfies((ex) -> assertThat(ex.getStatus()).isEqualTo(403));
 		assertThat(tokens.refusals).hasSize(1);
+	}
+
+	@Test
+	void aListeningStreamWhoseTokenExpiredIsReauthorizedAndReopened() {
+		stubHandshake(server, "session-1");
+		server.stubFor(rpc("tools/list").willReturn(json(TOOLS)));
+		// The first stream ends; by the time the client reopens it, its token has
+		// expired.
+		server.stubFor(get(urlEqualTo(PATH)).inScenario("expiry")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.withHeader("Authorization", equalTo("Bearer first"))
+			.willReturn(McpWireMock.sse(listChanged()))
+			.willSetStateTo("expired"));
+		server.stubFor(get(urlEqualTo(PATH)).inScenario("expiry")
+			.whenScenarioStateIs("expired")
+			.withHeader("Authorization", equalTo("Bearer first"))
+			.willReturn(aResponse().withStatus(401).withHeader("WWW-Authenticate", CHALLENGE)));
+		server.stubFor(get(urlEqualTo(PATH)).withHeader("Authorization", equalTo("Bearer second"))
+			.willReturn(McpWireMock.sse(listChanged())));
+		Tokens tokens = new Tokens("first", "second");
+		AtomicInteger changes = new AtomicInteger();
+		McpClient client = client(McpWireMock.settings(server).toBuilder().listen(true).build(), tokens,
+				McpClientHandlers.none().withListeners(List.of(new McpNotificationListener() {
+
+					@Override
+					public void onToolsListChanged(String connectionName) {
+						changes.incrementAndGet();
+					}
+
+				})));
+
+		client.listTools();
+
+		// A notification from the stream opened on the new token shows it was reopened.
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			server.verify(getRequestedFor(urlEqualTo(PATH)).withHeader("Authorization", equalTo("Bearer second")));
+			assertThat(changes).hasValueGreaterThanOrEqualTo(2);
+		});
+		assertThat(tokens.refusals).first().satisfies((refusal) -> {
+			assertThat(refusal.getStatus()).isEqualTo(401);
+			assertThat(refusal.getMethod()).isEqualTo("listen");
+		});
+		client.close();
+	}
+
+	private static String listChanged() {
+		return "event: message\ndata: {\"jsonrpc\":\"2.0\",\"method\":\"notifications/tools/list_changed\"}\n\n";
 	}
 
 	private static McpClient client(McpClientSettings settings, McpAuthorization authorization,
