@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.mcpclient.engine.McpClientFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -40,35 +41,44 @@ class LazyConstructionTests {
 
 	@Test
 	void buildingTheHttpClientDoesNotCountAgainstTheFirstCallsDeadline() {
-		AtomicInteger builds = new AtomicInteger();
-		McpClientFactory factory = McpClientFactory.builder()
-			.webClientBuilder(counting(builds, Duration.ofSeconds(10)))
-			.build();
-		McpClient client = factory.create(McpWireMock.settings(server)
-			.toBuilder()
-			.initializeTimeout(Duration.ofSeconds(8))
-			.requestTimeout(Duration.ofSeconds(8))
-			.build());
+		// Deadlines run on the parallel scheduler, which this replaces with virtual time:
+		// a build that takes longer than the timeouts moves that time on, with no wait.
+		VirtualTimeScheduler time = VirtualTimeScheduler.getOrSet();
+		try {
+			AtomicInteger builds = new AtomicInteger();
+			McpClientFactory factory = McpClientFactory.builder()
+				.webClientBuilder(counting(builds, () -> time.advanceTimeBy(Duration.ofSeconds(10))))
+				.build();
+			McpClient client = factory.create(McpWireMock.settings(server)
+				.toBuilder()
+				.initializeTimeout(Duration.ofSeconds(8))
+				.requestTimeout(Duration.ofSeconds(8))
+				.build());
 
-		stubPingableServer(server, "lazy-session-0002");
-		client.ping();
-		assertThat(builds).hasValue(1);
+			stubPingableServer(server, "lazy-session-0002");
+			client.ping();
+			assertThat(builds).hasValue(1);
+		}
+		finally {
+			VirtualTimeScheduler.reset();
+		}
 	}
 
 	private static WebClient.Builder counting(AtomicInteger builds) {
-		return counting(builds, Duration.ZERO);
+		return counting(builds, () -> {
+		});
 	}
 
 	// A WebClient.Builder that counts build() calls and stays itself through clone() and
 	// every fluent method, so the count follows whatever the factory does with it.
-	private static WebClient.Builder counting(AtomicInteger builds, Duration buildTime) {
+	private static WebClient.Builder counting(AtomicInteger builds, Runnable whileBuilding) {
 		WebClient.Builder target = WebClient.builder();
 		return (WebClient.Builder) Proxy.newProxyInstance(LazyConstructionTests.class.getClassLoader(),
 				new Class<?>[] { WebClient.Builder.class }, (proxy, method, args) -> {
 					if (method.getName().equals("build")) {
 						builds.incrementAndGet();
 						// As slow as a first build can be on a busy machine.
-						Thread.sleep(buildTime.toMillis());
+						whileBuilding.run();
 						return target.build();
 					}
 					if (method.getName().equals("clone")) {
