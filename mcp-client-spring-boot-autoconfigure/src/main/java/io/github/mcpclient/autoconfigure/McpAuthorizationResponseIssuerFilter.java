@@ -2,7 +2,6 @@ package io.github.mcpclient.autoconfigure;
 
 import java.io.IOException;
 
-import io.github.mcpclient.auth.OAuthAuthorization;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,8 +28,6 @@ final class McpAuthorizationResponseIssuerFilter extends OncePerRequestFilter {
 
 	private static final Log logger = LogFactory.getLog(McpAuthorizationResponseIssuerFilter.class);
 
-	private static final String ISS = "iss";
-
 	private final AuthorizationRequestRepository<OAuth2AuthorizationRequest> authorizationRequests;
 
 	private final McpWebRegistrations registrations;
@@ -56,9 +53,7 @@ final class McpAuthorizationResponseIssuerFilter extends OncePerRequestFilter {
 	}
 
 	private @Nullable String problem(HttpServletRequest request) {
-		if (request.getParameter(OAuth2ParameterNames.STATE) == null
-				|| (request.getParameter(OAuth2ParameterNames.CODE) == null
-						&& request.getParameter(OAuth2ParameterNames.ERROR) == null)) {
+		if (!McpWebAuthorizationSupport.isAuthorizationResponse(request::getParameter)) {
 			return null;
 		}
 		OAuth2AuthorizationRequest pending = this.authorizationRequests.loadAuthorizationRequest(request);
@@ -68,20 +63,9 @@ final class McpAuthorizationResponseIssuerFilter extends OncePerRequestFilter {
 		Object registrationId = pending.getAttributes().get(OAuth2ParameterNames.REGISTRATION_ID);
 		ClientRegistration registration = (registrationId != null) ? this.registrations.find(registrationId.toString())
 				: null;
-		if (registration == null) {
-			// Not an MCP connection's: the application's own registrations are its own.
-			return null;
-		}
-		String expected = registration.getProviderDetails().getIssuerUri();
-		String issuer = request.getParameter(ISS);
-		if (issuer != null) {
-			return issuer.equals(expected) ? null
-					: "it names issuer '" + issuer + "', not '" + expected + "' (RFC 9207)";
-		}
-		boolean advertised = Boolean.TRUE.equals(registration.getProviderDetails()
-			.getConfigurationMetadata()
-			.get(OAuthAuthorization.ISS_PARAMETER_SUPPORTED));
-		return advertised ? "it has no 'iss' though " + expected + " advertises it (RFC 9207)" : null;
+		// Not an MCP connection's: the application's own registrations are its own.
+		return (registration != null) ? McpWebAuthorizationSupport.issuerProblem(registration, request::getParameter)
+				: null;
 	}
 
 }
