@@ -6,8 +6,8 @@ import io.github.mcpclient.auth.McpAuthorization;
 
 /**
  * Builds the authorization of a connection with the authorization-code grant. Only
- * defined in a servlet web application with Spring Security's OAuth client, whose
- * redirect and callback filters take the user to the authorization server and back.
+ * defined in a servlet or reactive web application with Spring Security's OAuth client,
+ * whose redirect and callback filters take the user to the authorization server and back.
  */
 @FunctionalInterface
 interface McpAuthorizationCodeFactory {

@@ -89,7 +89,8 @@ public final class McpClientAutoConfiguration {
 			.observationConvention(observationConvention.getIfAvailable())
 			.serverRequestObservationConvention(serverRequestObservationConvention.getIfAvailable());
 		customizers.orderedStream().forEach(factory::customizer);
-		// In a servlet application secured by Spring Security: the signed-in user.
+		// In a servlet application secured by Spring Security: the signed-in user (a
+		// reactive one names the user in the request's context instead).
 		blockingCallContext.ifAvailable(factory::blockingCallContext);
 		McpClientFactory clientFactory = factory.build();
 		List<McpClient> clients = new ArrayList<>(connections.size());
@@ -118,7 +119,7 @@ public final class McpClientAutoConfiguration {
 						throw new InvalidConfigurationPropertyValueException(settings.property() + "grant",
 								"authorization-code",
 								"This grant redirects each user to the authorization server through Spring "
-										+ "Security's oauth2Client() support: it needs a servlet web application "
+										+ "Security's oauth2Client() support: it needs a servlet or reactive web application "
 										+ "with spring-security-config and spring-security-oauth2-client.");
 					}
 					yield factory.create(settings, urls.get(name));

@@ -14,7 +14,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /**
  * Carries the signed-in user of a servlet request into the Reactor context of the
  * blocking MCP calls it makes: as Spring Security's reactive security context, and as the
- * principal's name the per-user authorization reads.
+ * principal's name the per-user authorization reads. In a reactive web application
+ * {@link McpReactiveUserFilter} names the user in the request's context instead.
  */
 final class McpSecurityContextPropagation {
 
@@ -31,12 +32,31 @@ final class McpSecurityContextPropagation {
 	static Context withCurrentUser(Context context) {
 		SecurityContext securityContext = SecurityContextHolder.getContext();
 		Authentication authentication = securityContext.getAuthentication();
-		if (authentication == null || !authentication.isAuthenticated()
-				|| authentication instanceof AnonymousAuthenticationToken) {
+		if (authentication == null || !isSignedIn(authentication)) {
 			return context;
 		}
-		return context.put(PRINCIPAL, authentication.getName())
+		return withUser(context, authentication.getName())
 			.putAll(ReactiveSecurityContextHolder.withSecurityContext(Mono.just(securityContext)).readOnly());
+	}
+
+	/**
+	 * The context of calls made for a user.
+	 * @param context the calls' context so far
+	 * @param name the user's name
+	 * @return the context naming the user
+	 */
+	static Context withUser(Context context, String name) {
+		return context.put(PRINCIPAL, name);
+	}
+
+	/**
+	 * Whether an authentication is of a signed-in user, not of an anonymous one.
+	 * @param authentication the authentication, if any
+	 * @return {@code true} for a signed-in user
+	 */
+	static boolean isSignedIn(@Nullable Authentication authentication) {
+		return authentication != null && authentication.isAuthenticated()
+				&& !(authentication instanceof AnonymousAuthenticationToken);
 	}
 
 	/**

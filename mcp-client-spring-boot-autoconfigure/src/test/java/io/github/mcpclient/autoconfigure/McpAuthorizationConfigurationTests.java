@@ -126,13 +126,13 @@ class McpAuthorizationConfigurationTests {
 	}
 
 	@Test
-	void authorizationCodeOutsideAServletWebApplicationSaysWhatItNeeds() {
+	void authorizationCodeOutsideAWebApplicationSaysWhatItNeeds() {
 		this.runner.withPropertyValues(PREFIX + "grant=authorization-code", PREFIX + "client-id=c")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
 				.hasMessageContaining(PREFIX + "grant")
-				.hasMessageContaining("servlet web application"));
+				.hasMessageContaining("servlet or reactive web application"));
 	}
 
 	@Test

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class McpAuthorizationResponseIssuerFilterTests {
 
-	private static final String ISSUER = "https://as.example";
+	static final String ISSUER = "https://as.example";
 
 	private static final String REGISTRATION_ID = "notes@" + ISSUER;
 
@@ -53,28 +53,11 @@ class McpAuthorizationResponseIssuerFilterTests {
 	}
 
 	private MockHttpServletResponse callback(boolean advertised, String iss) throws Exception {
-		ClientRegistration registration = ClientRegistration.withRegistrationId(REGISTRATION_ID)
-			.clientId("web-client")
-			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-			.redirectUri("https://app.example/login/oauth2/code/notes")
-			.authorizationUri(ISSUER + "/authorize")
-			.tokenUri(ISSUER + "/token")
-			.issuerUri(ISSUER)
-			.providerConfigurationMetadata(Map.of(OAuthAuthorization.ISS_PARAMETER_SUPPORTED, advertised))
-			.build();
-		McpWebRegistrations registrations = new McpWebRegistrations();
-		registrations.add((id) -> Mono.justOrEmpty(REGISTRATION_ID.equals(id) ? registration : null),
-				"{baseUrl}/login/oauth2/code/notes");
+		McpWebRegistrations registrations = registrations(advertised);
 		MockHttpSession session = new MockHttpSession();
 		MockHttpServletRequest authorize = new MockHttpServletRequest();
 		authorize.setSession(session);
-		this.requests.saveAuthorizationRequest(OAuth2AuthorizationRequest.authorizationCode()
-			.authorizationUri(ISSUER + "/authorize")
-			.clientId("web-client")
-			.redirectUri("https://app.example/login/oauth2/code/notes")
-			.state("the-state")
-			.attributes((attributes) -> attributes.put(OAuth2ParameterNames.REGISTRATION_ID, REGISTRATION_ID))
-			.build(), authorize, new MockHttpServletResponse());
+		this.requests.saveAuthorizationRequest(pendingRequest(), authorize, new MockHttpServletResponse());
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/login/oauth2/code/notes");
 		request.setSession(session);
 		request.setParameter("code", "the-code");
@@ -89,6 +72,41 @@ class McpAuthorizationResponseIssuerFilterTests {
 			assertThat(this.requests.loadAuthorizationRequest(request)).isNull();
 		}
 		return response;
+	}
+
+	/**
+	 * The registrations of a web application with one MCP connection's.
+	 * @param advertised whether its authorization server says it sends {@code iss}
+	 * @return the registrations
+	 */
+	static McpWebRegistrations registrations(boolean advertised) {
+		ClientRegistration registration = ClientRegistration.withRegistrationId(REGISTRATION_ID)
+			.clientId("web-client")
+			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+			.redirectUri("https://app.example/login/oauth2/code/notes")
+			.authorizationUri(ISSUER + "/authorize")
+			.tokenUri(ISSUER + "/token")
+			.issuerUri(ISSUER)
+			.providerConfigurationMetadata(Map.of(OAuthAuthorization.ISS_PARAMETER_SUPPORTED, advertised))
+			.build();
+		McpWebRegistrations registrations = new McpWebRegistrations();
+		registrations.add((id) -> Mono.justOrEmpty(REGISTRATION_ID.equals(id) ? registration : null),
+				"{baseUrl}/login/oauth2/code/notes");
+		return registrations;
+	}
+
+	/**
+	 * The authorization request of that connection the response answers.
+	 * @return the request, with state {@code the-state}
+	 */
+	static OAuth2AuthorizationRequest pendingRequest() {
+		return OAuth2AuthorizationRequest.authorizationCode()
+			.authorizationUri(ISSUER + "/authorize")
+			.clientId("web-client")
+			.redirectUri("https://app.example/login/oauth2/code/notes")
+			.state("the-state")
+			.attributes((attributes) -> attributes.put(OAuth2ParameterNames.REGISTRATION_ID, REGISTRATION_ID))
+			.build();
 	}
 
 }

@@ -112,7 +112,7 @@ class McpWebAuthorizationAutoConfigurationTests {
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.hasMessageContaining(PREFIX + "grant")
-				.hasMessageContaining("servlet web application"));
+				.hasMessageContaining("servlet or reactive web application"));
 	}
 
 	@Test
