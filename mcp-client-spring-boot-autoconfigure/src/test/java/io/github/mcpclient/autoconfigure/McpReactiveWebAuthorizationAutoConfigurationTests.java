@@ -178,22 +178,17 @@ class McpReactiveWebAuthorizationAutoConfigurationTests {
 
 	@Test
 	void theApplicationServesAClientIdMetadataDocumentWhenAsked() {
-		this.runner
-			.withPropertyValues(PREFIX + "client-id=",
-					PREFIX + "client-metadata-url=https://app.example.com/oauth/one.json",
-					"mcp.client.client-metadata.enabled=true")
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				MockServerWebExchange exchange = MockServerWebExchange
-					.from(MockServerHttpRequest.get("/oauth/one.json"));
-				context.getBean(McpClientMetadataWebFilter.class)
-					.filter(exchange, (passing) -> Mono.error(new AssertionError("not served")))
-					.block();
-				assertThat(exchange.getResponse().getHeaders().getContentType()).hasToString("application/json");
-				assertThat(exchange.getResponse().getBodyAsString().block())
-					.contains("\"client_id\":\"https://app.example.com/oauth/one.json\"")
-					.contains("\"redirect_uris\":[\"https://app.example.com/login/oauth2/code/one\"]");
-			});
+		this.runner.withPropertyValues(McpWebAuthorizationAutoConfigurationTests.CLIENT_METADATA).run((context) -> {
+			assertThat(context).hasNotFailed();
+			MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/oauth/one.json"));
+			context.getBean(McpClientMetadataWebFilter.class)
+				.filter(exchange, (passing) -> Mono.error(new AssertionError("not served")))
+				.block();
+			assertThat(exchange.getResponse().getHeaders().getContentType()).hasToString("application/json");
+			assertThat(exchange.getResponse().getBodyAsString().block())
+				.contains("\"client_id\":\"https://app.example.com/oauth/one.json\"")
+				.contains("\"redirect_uris\":[\"https://app.example.com/login/oauth2/code/one\"]");
+		});
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -38,6 +38,11 @@ class McpWebAuthorizationAutoConfigurationTests {
 
 	private static final String PREFIX = "mcp.client.connections.one.authorization.";
 
+	/** A connection that names itself with a Client ID Metadata Document it serves. */
+	static final String[] CLIENT_METADATA = { PREFIX + "client-id=",
+			PREFIX + "client-metadata-url=https://app.example.com/oauth/one.json",
+			"mcp.client.client-metadata.enabled=true" };
+
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(McpClientAutoConfiguration.class,
 				McpWebAuthorizationAutoConfiguration.class, WebClientAutoConfiguration.class))
@@ -117,26 +122,22 @@ class McpWebAuthorizationAutoConfigurationTests {
 
 	@Test
 	void theApplicationServesAClientIdMetadataDocumentWhenAsked() {
-		this.runner
-			.withPropertyValues(PREFIX + "client-id=",
-					PREFIX + "client-metadata-url=https://app.example.com/oauth/one.json",
-					"mcp.client.client-metadata.enabled=true")
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				FilterRegistrationBean<?> registration = context.getBean("mcpClientMetadataFilter",
-						FilterRegistrationBean.class);
-				MockHttpServletRequest request = new MockHttpServletRequest("GET", "/oauth/one.json");
-				MockHttpServletResponse response = new MockHttpServletResponse();
-				registration.getFilter().doFilter(request, response, new MockFilterChain());
-				assertThat(response.getContentType()).startsWith("application/json");
-				assertThat(response.getContentAsString())
-					.contains("\"client_id\":\"https://app.example.com/oauth/one.json\"")
-					.contains("\"redirect_uris\":[\"https://app.example.com/login/oauth2/code/one\"]")
-					.contains("\"token_endpoint_auth_method\":\"none\"")
-					.contains("\"grant_types\":[\"authorization_code\",\"refresh_token\"]")
-					.contains("\"response_types\":[\"code\"]")
-					.contains("\"application_type\":\"web\"");
-			});
+		this.runner.withPropertyValues(CLIENT_METADATA).run((context) -> {
+			assertThat(context).hasNotFailed();
+			FilterRegistrationBean<?> registration = context.getBean("mcpClientMetadataFilter",
+					FilterRegistrationBean.class);
+			MockHttpServletRequest request = new MockHttpServletRequest("GET", "/oauth/one.json");
+			MockHttpServletResponse response = new MockHttpServletResponse();
+			registration.getFilter().doFilter(request, response, new MockFilterChain());
+			assertThat(response.getContentType()).startsWith("application/json");
+			assertThat(response.getContentAsString())
+				.contains("\"client_id\":\"https://app.example.com/oauth/one.json\"")
+				.contains("\"redirect_uris\":[\"https://app.example.com/login/oauth2/code/one\"]")
+				.contains("\"token_endpoint_auth_method\":\"none\"")
+				.contains("\"grant_types\":[\"authorization_code\",\"refresh_token\"]")
+				.contains("\"response_types\":[\"code\"]")
+				.contains("\"application_type\":\"web\"");
+		});
 	}
 
 	@Test
