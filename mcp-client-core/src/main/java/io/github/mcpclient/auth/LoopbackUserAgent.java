@@ -32,7 +32,7 @@ import reactor.core.scheduler.Schedulers;
  */
 public final class LoopbackUserAgent implements AuthorizationCodeUserAgent, AutoCloseable {
 
-	private static final String PATH = "/callback";
+	private static final String DEFAULT_PATH = "/callback";
 
 	private static final byte[] DONE = "<!doctype html><title>Authorized</title><p>You may close this window."
 		.getBytes(StandardCharsets.UTF_8);
@@ -47,12 +47,12 @@ public final class LoopbackUserAgent implements AuthorizationCodeUserAgent, Auto
 
 	private final Map<String, Sinks.One<AuthorizationCallback>> pending = new ConcurrentHashMap<>();
 
-	private LoopbackUserAgent(HttpServer server, Browser browser, Duration timeout) {
+	private LoopbackUserAgent(HttpServer server, String host, String path, Browser browser, Duration timeout) {
 		this.server = server;
 		this.browser = browser;
 		this.timeout = timeout;
-		this.redirectUri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + PATH);
-		server.createContext(PATH, this::callback);
+		this.redirectUri = URI.create("http://" + host + ":" + server.getAddress().getPort() + path);
+		server.createContext(path, this::callback);
 		server.start();
 	}
 
@@ -72,12 +72,52 @@ public final class LoopbackUserAgent implements AuthorizationCodeUserAgent, Auto
 	 * @return the user agent, listening
 	 */
 	public static LoopbackUserAgent start(Browser browser, Duration timeout) {
+		return start(URI.create("http://127.0.0.1" + DEFAULT_PATH), browser, timeout);
+	}
+
+	/**
+	 * Listen where a registered redirect URI points, for authorization servers that
+	 * compare the path (or the whole URI) with the client's registration.
+	 * @param redirectUri an {@code http} URI on a loopback address, such as
+	 * {@code http://127.0.0.1:8765/callback}; without a port (or with port 0) a free port
+	 * is taken, as RFC 8252 has authorization servers accept for loopback addresses
+	 * @param browser opens a URL in the user's browser
+	 * @param timeout how long a user has to authorize
+	 * @return the user agent, listening
+	 * @throws IllegalArgumentException if the URI is not {@code http} on a loopback
+	 * address
+	 */
+	public static LoopbackUserAgent start(URI redirectUri, Browser browser, Duration timeout) {
+		InetAddress address = loopback(redirectUri);
+		String path = (redirectUri.getRawPath() != null && !redirectUri.getRawPath().isEmpty())
+				? redirectUri.getRawPath() : DEFAULT_PATH;
+		int port = Math.max(redirectUri.getPort(), 0);
 		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-			return new LoopbackUserAgent(server, browser, timeout);
+			HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 0);
+			return new LoopbackUserAgent(server, redirectUri.getHost(), path, browser, timeout);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Could not listen on a loopback port", ex);
+			throw new UncheckedIOException("Could not listen on " + address.getHostAddress() + ":" + port, ex);
+		}
+	}
+
+	private static InetAddress loopback(URI redirectUri) {
+		if (!"http".equalsIgnoreCase(redirectUri.getScheme()) || redirectUri.getHost() == null
+				|| redirectUri.getRawQuery() != null) {
+			throw new IllegalArgumentException(
+					"A loopback redirect URI is 'http' on a loopback address with no query, such as "
+							+ "'http://127.0.0.1:8765/callback', not '" + redirectUri + "'");
+		}
+		try {
+			InetAddress address = InetAddress.getByName(redirectUri.getHost());
+			if (!address.isLoopbackAddress()) {
+				throw new IllegalArgumentException("The redirect URI '" + redirectUri
+						+ "' is not on a loopback address: the callback must never leave this machine");
+			}
+			return address;
+		}
+		catch (java.net.UnknownHostException ex) {
+			throw new IllegalArgumentException("Unknown host in the redirect URI '" + redirectUri + "'", ex);
 		}
 	}
 

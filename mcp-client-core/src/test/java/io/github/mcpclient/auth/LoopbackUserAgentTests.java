@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * The loopback user agent listens on this machine only, hands the browser the
@@ -40,6 +41,38 @@ class LoopbackUserAgentTests {
 			assertThat(callback.toString()).doesNotContain("the-code");
 			assertThat(strangerStatus.get()).isEqualTo(400);
 		}
+	}
+
+	@Test
+	void listensOnThePathOfARegisteredRedirectUri() throws Exception {
+		try (LoopbackUserAgent userAgent = LoopbackUserAgent.start(URI.create("http://127.0.0.1/login/oauth2/code/cli"),
+				(url) -> get(URI
+					.create(url.toString().replaceFirst(".*redirect_uri=([^&]+).*", "$1") + "?code=c&state=s-9")),
+				Duration.ofSeconds(10))) {
+			assertThat(userAgent.redirectUri().getPath()).isEqualTo("/login/oauth2/code/cli");
+			assertThat(userAgent.redirectUri().getPort()).isPositive();
+			// Nothing answers on the default path.
+			assertThat(get(userAgent.redirectUri().resolve("/callback?code=c&state=s-9"))).isEqualTo(404);
+
+			AuthorizationCallback callback = userAgent
+				.authorize(URI
+					.create("https://as.example.com/authorize?state=s-9&redirect_uri=" + userAgent.redirectUri()))
+				.block(Duration.ofSeconds(10));
+
+			assertThat(callback.code()).isEqualTo("c");
+		}
+	}
+
+	@Test
+	void refusesARedirectUriThatLeavesThisMachine() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LoopbackUserAgent.start(URI.create("http://192.0.2.10:8765/callback"), (url) -> {
+			}, Duration.ofSeconds(1)))
+			.withMessageContaining("not on a loopback address");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LoopbackUserAgent.start(URI.create("https://127.0.0.1/callback"), (url) -> {
+			}, Duration.ofSeconds(1)))
+			.withMessageContaining("'http' on a loopback address");
 	}
 
 	private int get(URI uri) {

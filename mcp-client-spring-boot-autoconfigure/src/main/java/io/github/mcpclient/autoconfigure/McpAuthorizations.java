@@ -10,6 +10,7 @@ import io.github.mcpclient.auth.McpAuthorization;
 import io.github.mcpclient.auth.OAuthAuthorization;
 import io.github.mcpclient.auth.OAuthGrant;
 import io.github.mcpclient.autoconfigure.McpClientProperties.Grant;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.core.io.Resource;
@@ -37,18 +38,38 @@ final class McpAuthorizations {
 		if (settings.grant() == Grant.CLIENT_CREDENTIALS) {
 			return clientCredentials(settings, services);
 		}
+		McpLoopbackUserAgents userAgents = services.loopbackUserAgents();
+		if (settings.grant() == Grant.AUTHORIZATION_CODE && userAgents != null) {
+			return loopback(settings, services, userAgents);
+		}
 		throw new InvalidConfigurationPropertyValueException(settings.property() + "grant",
 				McpAuthorizationSettings.kebab(settings.grant()),
-				"This version of the client does not run that grant yet; use 'client-credentials' or "
-						+ "'bearer-pass-through'.");
+				"This grant is not available here; use 'client-credentials' or 'bearer-pass-through'.");
 	}
 
 	// The client's own OAuth flow, whose registrations the application's token store
-	// finds
-	// through McpClientRegistrations.
+	// finds through McpClientRegistrations.
 	private static McpAuthorization clientCredentials(McpAuthorizationSettings settings, Services services) {
-		OAuthAuthorization.Builder builder = OAuthAuthorization.builder()
-			.grant(OAuthGrant.CLIENT_CREDENTIALS)
+		OAuthAuthorization.Builder builder = common(settings, services).grant(OAuthGrant.CLIENT_CREDENTIALS);
+		authentication(builder, settings);
+		return builder.build();
+	}
+
+	// A command-line or desktop application: the user authorizes in a browser, the
+	// callback comes to a loopback port, and the one user's token is kept as the
+	// application's.
+	private static McpAuthorization loopback(McpAuthorizationSettings settings, Services services,
+			McpLoopbackUserAgents userAgents) {
+		OAuthAuthorization.Builder builder = common(settings, services).grant(OAuthGrant.AUTHORIZATION_CODE)
+			.clientMetadataUrl(settings.clientMetadataUrl())
+			.applicationType("native")
+			.userAgent(userAgents.forConnection(settings));
+		authentication(builder, settings);
+		return builder.build();
+	}
+
+	private static OAuthAuthorization.Builder common(McpAuthorizationSettings settings, Services services) {
+		return OAuthAuthorization.builder()
 			.clientId(settings.clientId())
 			.clientSecret(settings.clientSecret())
 			.scopes(settings.scopes())
@@ -58,6 +79,9 @@ final class McpAuthorizations {
 				return services.authorizedClients();
 			})
 			.webClient(services.webClient());
+	}
+
+	private static void authentication(OAuthAuthorization.Builder builder, McpAuthorizationSettings settings) {
 		switch (settings.clientAuthenticationMethod()) {
 			case CLIENT_SECRET_BASIC -> builder.clientAuthentication(
 					org.springframework.security.oauth2.core.ClientAuthenticationMethod.CLIENT_SECRET_BASIC);
@@ -67,7 +91,6 @@ final class McpAuthorizations {
 			case NONE ->
 				builder.clientAuthentication(org.springframework.security.oauth2.core.ClientAuthenticationMethod.NONE);
 		}
-		return builder.build();
 	}
 
 	// A PEM-encoded PKCS#8 RSA key; the settings have made sure there is one.
@@ -97,9 +120,11 @@ final class McpAuthorizations {
 	 * @param registrations the connections' client registrations, known after discovery
 	 * @param webClient talks to protected resource metadata, authorization server
 	 * metadata and token endpoints; never carries MCP traffic
+	 * @param loopbackUserAgents the user agents of the authorization-code grant in an
+	 * application that is not a web application, else {@code null}
 	 */
 	record Services(ReactiveOAuth2AuthorizedClientService authorizedClients, McpClientRegistrations registrations,
-			WebClient webClient) {
+			WebClient webClient, @Nullable McpLoopbackUserAgents loopbackUserAgents) {
 
 	}
 

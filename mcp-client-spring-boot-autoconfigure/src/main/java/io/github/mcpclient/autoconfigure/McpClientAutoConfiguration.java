@@ -1,6 +1,7 @@
 package io.github.mcpclient.autoconfigure;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,8 @@ import io.github.mcpclient.McpElicitationHandler;
 import io.github.mcpclient.McpNotificationListener;
 import io.github.mcpclient.McpRootsProvider;
 import io.github.mcpclient.McpSamplingHandler;
+import io.github.mcpclient.auth.AuthorizationCodeUserAgent;
+import io.github.mcpclient.auth.LoopbackUserAgent;
 import io.github.mcpclient.auth.McpAuthorization;
 import io.github.mcpclient.auth.McpTokenSource;
 import io.github.mcpclient.engine.McpClientFactory;
@@ -31,6 +34,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnNotWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
@@ -104,7 +108,8 @@ public final class McpClientAutoConfiguration {
 	@ConditionalOnMissingBean
 	McpConnectionAuthorizations mcpConnectionAuthorizations(McpClientProperties properties,
 			ObjectProvider<McpTokenSource> tokenSource, ObjectProvider<McpOAuthAuthorizationFactory> oauth,
-			ObjectProvider<McpAuthorizationCodeFactory> authorizationCode) {
+			ObjectProvider<McpAuthorizationCodeFactory> authorizationCode,
+			ObjectProvider<McpLoopbackUserAgents> loopbackUserAgents) {
 		McpClientSettingsMapper mapper = new McpClientSettingsMapper(properties, null, false);
 		Map<String, URI> urls = new LinkedHashMap<>();
 		mapper.map().forEach((settings) -> urls.put(settings.connectionName(), settings.url()));
@@ -115,12 +120,18 @@ public final class McpClientAutoConfiguration {
 				case BEARER_PASS_THROUGH -> bearerPassThrough(settings, tokenSource);
 				case AUTHORIZATION_CODE -> {
 					McpAuthorizationCodeFactory factory = authorizationCode.getIfAvailable();
+					McpOAuthAuthorizationFactory loopback = (loopbackUserAgents.getIfAvailable() != null)
+							? oauth.getIfAvailable() : null;
+					if (factory == null && loopback != null) {
+						yield loopback.create(settings, urls.get(name));
+					}
 					if (factory == null) {
 						throw new InvalidConfigurationPropertyValueException(settings.property() + "grant",
 								"authorization-code",
-								"This grant redirects each user to the authorization server through Spring "
-										+ "Security's oauth2Client() support: it needs a servlet or reactive web application "
-										+ "with spring-security-config and spring-security-oauth2-client.");
+								"This grant needs Spring Security's OAuth client "
+										+ "(spring-security-oauth2-client); a servlet or reactive web application also "
+										+ "needs spring-security-config, whose oauth2Client() support redirects each user "
+										+ "to the authorization server.");
 					}
 					yield factory.create(settings, urls.get(name));
 				}
@@ -181,17 +192,25 @@ public final class McpClientAutoConfiguration {
 		}
 
 		@Bean
+		@ConditionalOnNotWebApplication
+		McpLoopbackUserAgents mcpLoopbackUserAgents(ObjectProvider<AuthorizationCodeUserAgent> userAgent,
+				ObjectProvider<LoopbackUserAgent.Browser> browser) {
+			return new McpLoopbackUserAgents(userAgent.getIfUnique(), browser.getIfUnique(), Duration.ofMinutes(5));
+		}
+
+		@Bean
 		McpOAuthAuthorizationFactory mcpOAuthAuthorizationFactory(McpClientRegistrations registrations,
 				ObjectProvider<ReactiveOAuth2AuthorizedClientService> authorizedClients,
-				ObjectProvider<WebClient.Builder> webClientBuilder) {
+				ObjectProvider<WebClient.Builder> webClientBuilder,
+				ObjectProvider<McpLoopbackUserAgents> loopbackUserAgents) {
 			return (settings, serverUrl) -> {
 				// The application's token store if it has one (shared by replicas, say);
 				// else one in memory for all connections.
 				ReactiveOAuth2AuthorizedClientService store = authorizedClients.getIfAvailable(
 						() -> new InMemoryReactiveOAuth2AuthorizedClientService(registrations.repository()));
 				WebClient webClient = webClientBuilder.getIfAvailable(WebClient::builder).clone().build();
-				return McpAuthorizations.forConnection(settings, serverUrl,
-						new McpAuthorizations.Services(store, registrations, webClient));
+				return McpAuthorizations.forConnection(settings, serverUrl, new McpAuthorizations.Services(store,
+						registrations, webClient, loopbackUserAgents.getIfAvailable()));
 			};
 		}
 

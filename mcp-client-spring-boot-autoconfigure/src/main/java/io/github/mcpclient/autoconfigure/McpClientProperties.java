@@ -533,8 +533,11 @@ public class McpClientProperties {
 		private @Nullable String clientMetadataUrl;
 
 		/**
-		 * Redirect URI for the authorization code grant. Defaults to
-		 * '{baseUrl}/login/oauth2/code/{registrationId}'.
+		 * Redirect URI for the authorization code grant. In a web application it defaults
+		 * to '{baseUrl}/login/oauth2/code/{registrationId}'; in an application that is
+		 * not a web application it is an 'http' URI on a loopback address, such as
+		 * 'http://127.0.0.1:8765/callback', and defaults to 'http://127.0.0.1/callback'
+		 * on a free port.
 		 */
 		private @Nullable String redirectUri;
 
@@ -646,8 +649,9 @@ public class McpClientProperties {
 		CLIENT_CREDENTIALS,
 
 		/**
-		 * The authorization code grant with PKCE: the application acts for its signed-in
-		 * user.
+		 * The authorization code grant with PKCE: a web application acts for its
+		 * signed-in user; any other application opens the user's browser and receives the
+		 * callback on a loopback port.
 		 */
 		AUTHORIZATION_CODE,
 

@@ -126,13 +126,22 @@ class McpAuthorizationConfigurationTests {
 	}
 
 	@Test
-	void authorizationCodeOutsideAWebApplicationSaysWhatItNeeds() {
-		this.runner.withPropertyValues(PREFIX + "grant=authorization-code", PREFIX + "client-id=c")
+	void authorizationCodeOutsideAWebApplicationAuthorizesThroughALoopbackCallback() {
+		this.runner.withPropertyValues(PREFIX + "grant=authorization-code", PREFIX + "client-id=c").run((context) -> {
+			assertThat(context).hasNotFailed().hasSingleBean(McpLoopbackUserAgents.class);
+			assertThat(context.getBean(McpConnectionAuthorizations.class).get("one").state().kind())
+				.isEqualTo("authorization-code");
+		});
+	}
+
+	@Test
+	void authorizationCodeWithoutSpringSecuritysOAuthClientSaysWhatItNeeds() {
+		this.runner.withClassLoader(new FilteredClassLoader(ReactiveOAuth2AuthorizedClientService.class))
+			.withPropertyValues(PREFIX + "grant=authorization-code", PREFIX + "client-id=c")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
-				.hasMessageContaining(PREFIX + "grant")
-				.hasMessageContaining("servlet or reactive web application"));
+				.hasMessageContaining(PREFIX + "grant"));
 	}
 
 	@Test
