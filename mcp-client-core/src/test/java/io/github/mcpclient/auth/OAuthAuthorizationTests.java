@@ -3,6 +3,7 @@ package io.github.mcpclient.auth;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 
+import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -312,6 +314,29 @@ class OAuthAuthorizationTests {
 		assertThat(authorization.state().authorized()).isTrue();
 		assertThat(authorization.state().issuer()).isEqualTo(as.baseUrl());
 		assertThat(authorization.state().toString()).doesNotContain(TOKEN, SECRET);
+	}
+
+	@Test
+	void buildingAnAuthorizationBuildsNoHttpClientUntilTheFirstAuthorization() {
+		AtomicInteger builds = new AtomicInteger();
+		OAuthAuthorization authorization = OAuthAuthorization.builder()
+			.grant(OAuthGrant.CLIENT_CREDENTIALS)
+			.clientId("reporting-service")
+			.clientSecret(SECRET)
+			.webClient(() -> {
+				builds.incrementAndGet();
+				return WebClient.create();
+			})
+			.build();
+		McpClient client = McpClientFactory.builder()
+			.eraVerdicts(EraVerdicts.inMemory())
+			.build()
+			.create(McpWireMock.settings(mcp), McpClientHandlers.none(), authorization);
+		assertThat(builds).hasValue(0);
+
+		assertThat(client.listTools().tools()).hasSize(1);
+		client.listTools();
+		assertThat(builds).hasValue(1);
 	}
 
 	@Test

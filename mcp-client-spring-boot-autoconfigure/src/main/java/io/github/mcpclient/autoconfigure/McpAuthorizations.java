@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.security.interfaces.RSAPrivateKey;
+import java.util.function.Supplier;
 
 import io.github.mcpclient.auth.McpAuthorization;
 import io.github.mcpclient.auth.OAuthAuthorization;
@@ -95,11 +96,12 @@ final class McpAuthorizations {
 	 *
 	 * @param authorizedClients where tokens are kept
 	 * @param registrations the connections' client registrations, known after discovery
-	 * @param webClient talks to protected resource metadata, authorization server
-	 * metadata and token endpoints; never carries MCP traffic
+	 * @param webClient supplies, on the first authorization attempt, the client that
+	 * talks to protected resource metadata, authorization server metadata and token
+	 * endpoints; it never carries MCP traffic
 	 */
 	record Services(ReactiveOAuth2AuthorizedClientService authorizedClients, McpClientRegistrations registrations,
-			WebClient webClient) {
+			Supplier<WebClient> webClient) {
 
 	}
 

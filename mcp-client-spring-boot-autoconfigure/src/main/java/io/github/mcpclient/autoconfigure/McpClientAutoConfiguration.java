@@ -190,11 +190,11 @@ public final class McpClientAutoConfiguration {
 			// One store for all connections, chosen when the first connection is built.
 			Supplier<ReactiveOAuth2AuthorizedClientService> store = SingletonSupplier
 				.of(() -> tokenStore(registrations, reactiveAuthorizedClients, authorizedClients));
-			return (settings, serverUrl) -> {
-				WebClient webClient = webClientBuilder.getIfAvailable(WebClient::builder).clone().build();
-				return McpAuthorizations.forConnection(settings, serverUrl,
-						new McpAuthorizations.Services(store.get(), registrations, webClient));
-			};
+			// Each connection's HTTP client for its authorization server is built on its
+			// first authorization attempt, not at startup.
+			return (settings, serverUrl) -> McpAuthorizations.forConnection(settings, serverUrl,
+					new McpAuthorizations.Services(store.get(), registrations,
+							() -> webClientBuilder.getIfAvailable(WebClient::builder).clone().build()));
 		}
 
 		// The application's reactive token store (R2DBC, say); else its servlet one (such

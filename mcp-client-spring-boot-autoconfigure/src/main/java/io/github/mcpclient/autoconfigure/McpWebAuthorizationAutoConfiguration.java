@@ -190,7 +190,7 @@ public final class McpWebAuthorizationAutoConfiguration {
 					registrations.add(repository, template);
 					return new McpServletAuthorizedClients(authorizedClients);
 				})
-				.webClient(webClientBuilder.getIfAvailable(WebClient::builder).clone().build());
+				.webClient(() -> webClientBuilder.getIfAvailable(WebClient::builder).clone().build());
 			if (settings.clientAuthenticationMethod() == ClientAuthenticationMethod.NONE) {
 				builder.clientAuthentication(org.springframework.security.oauth2.core.ClientAuthenticationMethod.NONE);
 			}
