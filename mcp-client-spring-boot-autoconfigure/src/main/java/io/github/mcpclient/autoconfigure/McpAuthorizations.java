@@ -58,7 +58,8 @@ final class McpAuthorizations {
 				services.registrations().add(repository);
 				return services.authorizedClients();
 			})
-			.webClient(services.webClient());
+			.webClient(services.webClient())
+			.dpop(settings.dpop());
 		switch (settings.clientAuthenticationMethod()) {
 			case CLIENT_SECRET_BASIC -> builder.clientAuthentication(
 					org.springframework.security.oauth2.core.ClientAuthenticationMethod.CLIENT_SECRET_BASIC);

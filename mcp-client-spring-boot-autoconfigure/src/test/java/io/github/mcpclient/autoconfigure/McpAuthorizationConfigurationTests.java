@@ -29,7 +29,12 @@ import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClient
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -212,6 +217,41 @@ class McpAuthorizationConfigurationTests {
 				assertThatExceptionOfType(McpException.class).isThrownBy(context.getBean(McpClient.class)::ping);
 				assertThat(builds).hasValue(2);
 			});
+	}
+
+	@Test
+	void dpopAsksForDpopBoundTokensAndSendsThemWithProofs() {
+		McpWireMock.stubPingableServer(server, null);
+		server.stubFor(post(urlEqualTo("/mcp")).atPriority(1)
+			.withHeader("Authorization", absent())
+			.willReturn(aResponse().withStatus(401)
+				.withHeader("WWW-Authenticate", "DPoP resource_metadata=\"" + server.baseUrl()
+						+ "/.well-known/oauth-protected-resource/mcp\"")));
+		server.stubFor(get(urlEqualTo("/.well-known/oauth-protected-resource/mcp")).willReturn(okJson("{\"resource\":\""
+				+ McpWireMock.endpoint(server) + "\",\"authorization_servers\":[\"" + server.baseUrl() + "\"]}")));
+		server.stubFor(get(urlEqualTo("/.well-known/oauth-authorization-server"))
+			.willReturn(okJson("{\"issuer\":\"" + server.baseUrl() + "\",\"authorization_endpoint\":\""
+					+ server.baseUrl() + "/authorize\",\"token_endpoint\":\"" + server.baseUrl()
+					+ "/token\",\"token_endpoint_auth_methods_supported\":[\"client_secret_basic\"],"
+					+ "\"dpop_signing_alg_values_supported\":[\"ES256\"]}")));
+		server.stubFor(post(urlEqualTo("/token")).withHeader("DPoP", matching(".+"))
+			.willReturn(okJson("{\"access_token\":\"bound-token\",\"token_type\":\"DPoP\",\"expires_in\":3600}")));
+		this.runner
+			.withPropertyValues("mcp.client.connections.one.url=" + McpWireMock.endpoint(server),
+					PREFIX + "grant=client-credentials", PREFIX + "client-id=c", PREFIX + "client-secret=s",
+					PREFIX + "dpop=true")
+			.run((context) -> {
+				context.getBean(McpClient.class).ping();
+				server.verify(postRequestedFor(urlEqualTo("/token")).withHeader("DPoP", matching(".+")));
+				server.verify(
+						postRequestedFor(urlEqualTo("/mcp")).withHeader("Authorization", equalTo("DPoP bound-token"))
+							.withHeader("DPoP", matching(".+")));
+			});
+	}
+
+	@Test
+	void dpopWithAnotherGrantFailsNamingIt() {
+		assertFailsNaming(PREFIX + "dpop", PREFIX + "grant=bearer-pass-through", PREFIX + "dpop=true");
 	}
 
 	// A WebClient.Builder that counts build() calls and stays itself through clone() and
