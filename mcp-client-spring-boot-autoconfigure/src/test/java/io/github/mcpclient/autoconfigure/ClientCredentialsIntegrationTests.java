@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.client.InMemoryReactiveOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -108,6 +109,23 @@ class ClientCredentialsIntegrationTests {
 					"mcp.client.connections.notes.authorization.client-authentication-method=client-secret-post")
 			.run((context) -> assertThat(text(context.getBean(McpClient.class).callTool("my_notes", Map.of())))
 				.isEqualTo("notes of " + OAuthTestBed.POST_CLIENT));
+	}
+
+	@Test
+	void dpopBindsTheTokenToTheConnectionsKeyAndTheServerAcceptsItsProofs() {
+		runner().withUserConfiguration(ApplicationTokenStore.class)
+			.withPropertyValues("mcp.client.connections.notes.authorization.dpop=true")
+			.run((context) -> {
+				assertThat(text(context.getBean(McpClient.class).callTool("my_notes", Map.of())))
+					.isEqualTo("notes of " + OAuthTestBed.SERVICE_CLIENT);
+				OAuth2AuthorizedClient client = context.getBean(ReactiveOAuth2AuthorizedClientService.class)
+					.<OAuth2AuthorizedClient>loadAuthorizedClient(
+							McpClientRegistrations.registrationId("notes", testBed.issuer()),
+							McpClientRegistrations.PRINCIPAL)
+					.block();
+				assertThat(client).isNotNull();
+				assertThat(client.getAccessToken().getTokenType()).isEqualTo(OAuth2AccessToken.TokenType.DPOP);
+			});
 	}
 
 	@Test
