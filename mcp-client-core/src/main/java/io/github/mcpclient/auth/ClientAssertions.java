@@ -72,7 +72,9 @@ final class ClientAssertions {
 		catch (JOSEException ex) {
 			throw new IllegalStateException("Could not sign the client assertion", ex);
 		}
-		parameters.set("client_id", registration.getClientId());
+		// Spring Security already sends client_id for every method but
+		// client_secret_basic; these parameters are added to its, and a second client_id
+		// is an invalid request.
 		parameters.set("client_assertion_type", ASSERTION_TYPE);
 		parameters.set("client_assertion", jwt.serialize());
 		return parameters;

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.github.mcpclient.exception.AuthenticationChallenge;
 import io.github.mcpclient.exception.McpAuthorizationException;
@@ -24,7 +25,6 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.util.context.ContextView;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -41,6 +41,7 @@ import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
 import org.springframework.util.Assert;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -99,13 +100,8 @@ public final class OAuthAuthorization implements McpAuthorization {
 
 	private final Clock clock;
 
-	private final AuthorizationDiscovery discovery;
-
-	private final ClientIdentities identities;
-
-	private final TokenRequests tokens;
-
-	private final AuthorizationCodeFlow codeFlow;
+	// Built on the first authorization attempt, once.
+	private final Supplier<OAuthFlow> oauthFlow;
 
 	private final @Nullable JwtAssertions assertions;
 
@@ -131,13 +127,14 @@ public final class OAuthAuthorization implements McpAuthorization {
 		this.principals = builder.principals;
 		this.perPrincipal = builder.perPrincipal;
 		this.clock = builder.clock;
-		JsonMapper mapper = JsonMapper.builder().build();
-		this.discovery = new AuthorizationDiscovery(builder.webClient, mapper);
-		this.identities = new ClientIdentities(this.settings, builder.webClient, mapper);
 		this.dpop = builder.dpop ? DpopProofs.ephemeral() : null;
-		this.tokens = new TokenRequests(builder.webClient, (builder.signingKey != null)
-				? new ClientAssertions(builder.signingKey, builder.signingAlgorithm) : null, this.dpop);
-		this.codeFlow = new AuthorizationCodeFlow(this.tokens);
+		OAuthClientSettings settings = this.settings;
+		Supplier<WebClient> webClient = builder.webClient;
+		PrivateKey signingKey = builder.signingKey;
+		String signingAlgorithm = builder.signingAlgorithm;
+		DpopProofs dpop = this.dpop;
+		this.oauthFlow = SingletonSupplier
+			.of(() -> OAuthFlow.create(settings, webClient, signingKey, signingAlgorithm, dpop));
 		this.assertions = (builder.assertions != null) ? new JwtAssertions(builder.assertions) : null;
 		this.authorizedClients = builder.authorizedClients.apply(this.registrations);
 	}
@@ -259,7 +256,7 @@ public final class OAuthAuthorization implements McpAuthorization {
 	}
 
 	private Mono<Obtained> authorize(FlowContext flow, @Nullable Set<String> stepUpScopes) {
-		return this.discovery.discover(flow).flatMap((server) -> {
+		return this.oauthFlow.get().discovery().discover(flow).flatMap((server) -> {
 			AuthorizationServerMetadata as = server.authorizationServer();
 			if (this.settings.grant() == OAuthGrant.AUTHORIZATION_CODE && as.published()
 					&& !as.codeChallengeMethods().contains("S256")) {
@@ -268,7 +265,9 @@ public final class OAuthAuthorization implements McpAuthorization {
 			}
 			Set<String> scopes = (stepUpScopes != null) ? stepUpScopes : scopes(flow, server);
 			this.requestedScopes.put(flow.principal(), scopes);
-			return this.identities.clientFor(flow, as)
+			return this.oauthFlow.get()
+				.identities()
+				.clientFor(flow, as)
 				.flatMap((client) -> obtain(flow, server, client, scopes))
 				.map((obtained) -> {
 					this.bound = new Bound(server, obtained.client().getClientRegistration());
@@ -313,7 +312,7 @@ public final class OAuthAuthorization implements McpAuthorization {
 		}
 		else {
 			Assert.state(this.userAgent != null, "The authorization code grant needs a user agent");
-			response = this.codeFlow.run(flow, server, registration, scopes, this.userAgent);
+			response = this.oauthFlow.get().codeFlow().run(flow, server, registration, scopes, this.userAgent);
 		}
 		return response
 			.onErrorMap((ex) -> !(ex instanceof McpException),
@@ -327,9 +326,9 @@ public final class OAuthAuthorization implements McpAuthorization {
 	private Mono<OAuth2AccessTokenResponse> withoutUser(ClientRegistration registration) {
 		if (this.settings.grant() == OAuthGrant.JWT_BEARER) {
 			Assert.state(this.assertions != null, "The JWT bearer grant needs assertions");
-			return this.assertions.grantRequest(registration).flatMap(this.tokens::exchange);
+			return this.assertions.grantRequest(registration).flatMap(this.oauthFlow.get().tokens()::exchange);
 		}
-		return this.tokens.exchange(new OAuth2ClientCredentialsGrantRequest(registration));
+		return this.oauthFlow.get().tokens().exchange(new OAuth2ClientCredentialsGrantRequest(registration));
 	}
 
 	private Set<String> scopes(FlowContext flow, DiscoveredServer server) {
@@ -393,8 +392,10 @@ public final class OAuthAuthorization implements McpAuthorization {
 		ClientRegistration registration = client.getClientRegistration();
 		Mono<OAuth2AccessTokenResponse> renewed;
 		if (client.getRefreshToken() != null) {
-			renewed = this.tokens.exchange(new OAuth2RefreshTokenGrantRequest(registration, client.getAccessToken(),
-					client.getRefreshToken(), client.getAccessToken().getScopes()));
+			renewed = this.oauthFlow.get()
+				.tokens()
+				.exchange(new OAuth2RefreshTokenGrantRequest(registration, client.getAccessToken(),
+						client.getRefreshToken(), client.getAccessToken().getScopes()));
 		}
 		else if (this.settings.grant() != OAuthGrant.AUTHORIZATION_CODE) {
 			renewed = withoutUser(registration);
@@ -517,7 +518,7 @@ public final class OAuthAuthorization implements McpAuthorization {
 
 		private Function<ReactiveClientRegistrationRepository, ReactiveOAuth2AuthorizedClientService> authorizedClients = InMemoryReactiveOAuth2AuthorizedClientService::new;
 
-		private WebClient webClient = WebClient.create();
+		private Supplier<WebClient> webClient = WebClient::create;
 
 		private Clock clock = Clock.systemUTC();
 
@@ -685,6 +686,21 @@ public final class OAuthAuthorization implements McpAuthorization {
 		 * @return this builder
 		 */
 		public Builder webClient(WebClient webClient) {
+			Assert.notNull(webClient, "webClient must not be null");
+			return webClient(() -> webClient);
+		}
+
+		/**
+		 * Where the client for metadata, registration and token requests comes from:
+		 * asked once, on the first authorization attempt, so that building an
+		 * authorization builds no HTTP client. The client must not carry the MCP
+		 * connection's filters or credentials.
+		 * @param webClient supplies the client
+		 * @return this builder
+		 * @since 0.2.0
+		 */
+		public Builder webClient(Supplier<WebClient> webClient) {
+			Assert.notNull(webClient, "webClient must not be null");
 			this.webClient = webClient;
 			return this;
 		}

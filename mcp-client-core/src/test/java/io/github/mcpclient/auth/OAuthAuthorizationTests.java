@@ -1,8 +1,10 @@
 package io.github.mcpclient.auth;
 
 import java.net.URI;
+import java.security.KeyPairGenerator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 
+import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -312,6 +315,53 @@ class OAuthAuthorizationTests {
 		assertThat(authorization.state().authorized()).isTrue();
 		assertThat(authorization.state().issuer()).isEqualTo(as.baseUrl());
 		assertThat(authorization.state().toString()).doesNotContain(TOKEN, SECRET);
+	}
+
+	@Test
+	void privateKeyJwtSendsOneClientIdAndASignedAssertion() throws Exception {
+		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+		generator.initialize(2048);
+		OAuthAuthorization authorization = OAuthAuthorization.builder()
+			.grant(OAuthGrant.CLIENT_CREDENTIALS)
+			.clientId("key-service")
+			.privateKeyJwt(generator.generateKeyPair().getPrivate(), "RS256")
+			.build();
+		McpClient client = McpClientFactory.builder()
+			.eraVerdicts(EraVerdicts.inMemory())
+			.build()
+			.create(McpWireMock.settings(mcp), McpClientHandlers.none(), authorization);
+
+		assertThat(client.listTools().tools()).hasSize(1);
+
+		LoggedRequest token = as.findAll(postRequestedFor(urlEqualTo("/token"))).get(0);
+		// Authorization servers refuse a parameter sent twice.
+		assertThat(token.getBodyAsString().split("client_id=", -1)).hasSize(2);
+		assertThat(token.getBodyAsString()).contains("client_assertion=")
+			.contains("client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer");
+		assertThat(token.containsHeader("Authorization")).isFalse();
+	}
+
+	@Test
+	void buildingAnAuthorizationBuildsNoHttpClientUntilTheFirstAuthorization() {
+		AtomicInteger builds = new AtomicInteger();
+		OAuthAuthorization authorization = OAuthAuthorization.builder()
+			.grant(OAuthGrant.CLIENT_CREDENTIALS)
+			.clientId("reporting-service")
+			.clientSecret(SECRET)
+			.webClient(() -> {
+				builds.incrementAndGet();
+				return WebClient.create();
+			})
+			.build();
+		McpClient client = McpClientFactory.builder()
+			.eraVerdicts(EraVerdicts.inMemory())
+			.build()
+			.create(McpWireMock.settings(mcp), McpClientHandlers.none(), authorization);
+		assertThat(builds).hasValue(0);
+
+		assertThat(client.listTools().tools()).hasSize(1);
+		client.listTools();
+		assertThat(builds).hasValue(1);
 	}
 
 	@Test

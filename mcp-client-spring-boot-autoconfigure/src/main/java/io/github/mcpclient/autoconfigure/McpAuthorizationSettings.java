@@ -32,11 +32,12 @@ import org.springframework.util.StringUtils;
  * for Spring Security's default
  * @param maxSessions the most users whose tokens are kept
  * @param sessionIdleTimeout how long an unused user authorization is kept
+ * @param dpop whether to ask for DPoP-bound tokens
  */
 record McpAuthorizationSettings(String connectionName, Grant grant, @Nullable String clientId,
 		@Nullable String clientSecret, ClientAuthenticationMethod clientAuthenticationMethod,
 		@Nullable Resource privateKey, Set<String> scopes, @Nullable URI clientMetadataUrl,
-		@Nullable String redirectUri, int maxSessions, Duration sessionIdleTimeout) {
+		@Nullable String redirectUri, int maxSessions, Duration sessionIdleTimeout, boolean dpop) {
 
 	/**
 	 * Resolve and check one connection's authorization properties.
@@ -97,9 +98,15 @@ record McpAuthorizationSettings(String connectionName, Grant grant, @Nullable St
 			throw new InvalidConfigurationPropertyValueException(prefix + "session-idle-timeout", idle,
 					"The duration must be positive.");
 		}
+		if (properties.isDpop() && grant != Grant.CLIENT_CREDENTIALS) {
+			// Spring Security's callback filter redeems an authorization code without a
+			// DPoP proof, and a token passed through is the caller's.
+			throw new InvalidConfigurationPropertyValueException(prefix + "dpop", true,
+					"DPoP-bound tokens are available with the 'client-credentials' grant only.");
+		}
 		return new McpAuthorizationSettings(name, grant, clientId, clientSecret, method,
 				properties.getPrivateKeyLocation(), new LinkedHashSet<>(properties.getScopes()), clientMetadataUrl,
-				trimmed(properties.getRedirectUri()), properties.getMaxSessions(), idle);
+				trimmed(properties.getRedirectUri()), properties.getMaxSessions(), idle, properties.isDpop());
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.security.interfaces.RSAPrivateKey;
+import java.util.function.Supplier;
 
 import io.github.mcpclient.auth.McpAuthorization;
 import io.github.mcpclient.auth.OAuthAuthorization;
@@ -50,7 +51,8 @@ final class McpAuthorizations {
 	// The client's own OAuth flow, whose registrations the application's token store
 	// finds through McpClientRegistrations.
 	private static McpAuthorization clientCredentials(McpAuthorizationSettings settings, Services services) {
-		OAuthAuthorization.Builder builder = common(settings, services).grant(OAuthGrant.CLIENT_CREDENTIALS);
+		OAuthAuthorization.Builder builder = common(settings, services).grant(OAuthGrant.CLIENT_CREDENTIALS)
+			.dpop(settings.dpop());
 		authentication(builder, settings);
 		return builder.build();
 	}
@@ -118,13 +120,14 @@ final class McpAuthorizations {
 	 *
 	 * @param authorizedClients where tokens are kept
 	 * @param registrations the connections' client registrations, known after discovery
-	 * @param webClient talks to protected resource metadata, authorization server
-	 * metadata and token endpoints; never carries MCP traffic
+	 * @param webClient supplies, on the first authorization attempt, the client that
+	 * talks to protected resource metadata, authorization server metadata and token
+	 * endpoints; it never carries MCP traffic
 	 * @param loopbackUserAgents the user agents of the authorization-code grant in an
 	 * application that is not a web application, else {@code null}
 	 */
 	record Services(ReactiveOAuth2AuthorizedClientService authorizedClients, McpClientRegistrations registrations,
-			WebClient webClient, @Nullable McpLoopbackUserAgents loopbackUserAgents) {
+			Supplier<WebClient> webClient, @Nullable McpLoopbackUserAgents loopbackUserAgents) {
 
 	}
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.github.mcpclient.EraVerdicts;
 import io.github.mcpclient.McpClient;
@@ -40,8 +41,10 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.client.InMemoryReactiveOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
 import org.springframework.core.env.Environment;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -200,18 +203,36 @@ public final class McpClientAutoConfiguration {
 
 		@Bean
 		McpOAuthAuthorizationFactory mcpOAuthAuthorizationFactory(McpClientRegistrations registrations,
-				ObjectProvider<ReactiveOAuth2AuthorizedClientService> authorizedClients,
+				ObjectProvider<ReactiveOAuth2AuthorizedClientService> reactiveAuthorizedClients,
+				ObjectProvider<OAuth2AuthorizedClientService> authorizedClients,
 				ObjectProvider<WebClient.Builder> webClientBuilder,
 				ObjectProvider<McpLoopbackUserAgents> loopbackUserAgents) {
-			return (settings, serverUrl) -> {
-				// The application's token store if it has one (shared by replicas, say);
-				// else one in memory for all connections.
-				ReactiveOAuth2AuthorizedClientService store = authorizedClients.getIfAvailable(
-						() -> new InMemoryReactiveOAuth2AuthorizedClientService(registrations.repository()));
-				WebClient webClient = webClientBuilder.getIfAvailable(WebClient::builder).clone().build();
-				return McpAuthorizations.forConnection(settings, serverUrl, new McpAuthorizations.Services(store,
-						registrations, webClient, loopbackUserAgents.getIfAvailable()));
-			};
+			// One store for all connections, chosen when the first connection is built.
+			Supplier<ReactiveOAuth2AuthorizedClientService> store = SingletonSupplier
+				.of(() -> tokenStore(registrations, reactiveAuthorizedClients, authorizedClients));
+			// Each connection's HTTP client for its authorization server is built on its
+			// first authorization attempt, not at startup.
+			return (settings, serverUrl) -> McpAuthorizations.forConnection(settings, serverUrl,
+					new McpAuthorizations.Services(store.get(), registrations,
+							() -> webClientBuilder.getIfAvailable(WebClient::builder).clone().build(),
+							loopbackUserAgents.getIfAvailable()));
+		}
+
+		// The application's reactive token store (R2DBC, say); else its servlet one (such
+		// as Spring Security's JDBC one), whose blocking calls run off the event loop;
+		// else one in memory.
+		private static ReactiveOAuth2AuthorizedClientService tokenStore(McpClientRegistrations registrations,
+				ObjectProvider<ReactiveOAuth2AuthorizedClientService> reactiveAuthorizedClients,
+				ObjectProvider<OAuth2AuthorizedClientService> authorizedClients) {
+			ReactiveOAuth2AuthorizedClientService reactive = reactiveAuthorizedClients.getIfAvailable();
+			if (reactive != null) {
+				return reactive;
+			}
+			OAuth2AuthorizedClientService servlet = authorizedClients.getIfAvailable();
+			if (servlet != null) {
+				return new McpServletAuthorizedClients(servlet);
+			}
+			return new InMemoryReactiveOAuth2AuthorizedClientService(registrations.repository());
 		}
 
 	}

@@ -553,6 +553,14 @@ public class McpClientProperties {
 		 */
 		private Duration sessionIdleTimeout = Duration.ofMinutes(30);
 
+		/**
+		 * Whether to ask for DPoP-bound tokens (RFC 9449), for the client credentials
+		 * grant: the connection proves with a key of its own on every token request and
+		 * every MCP request that it holds the token. A token the authorization server
+		 * issues as a bearer token is still sent as one.
+		 */
+		private boolean dpop;
+
 		public Grant getGrant() {
 			return this.grant;
 		}
@@ -583,6 +591,14 @@ public class McpClientProperties {
 
 		public void setClientAuthenticationMethod(@Nullable ClientAuthenticationMethod clientAuthenticationMethod) {
 			this.clientAuthenticationMethod = clientAuthenticationMethod;
+		}
+
+		public boolean isDpop() {
+			return this.dpop;
+		}
+
+		public void setDpop(boolean dpop) {
+			this.dpop = dpop;
 		}
 
 		public @Nullable Resource getPrivateKeyLocation() {

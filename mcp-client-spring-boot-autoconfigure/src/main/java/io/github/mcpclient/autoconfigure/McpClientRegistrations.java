@@ -7,7 +7,10 @@ import io.github.mcpclient.auth.OAuthAuthorization;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 
 /**
@@ -16,10 +19,12 @@ import org.springframework.security.oauth2.client.registration.ReactiveClientReg
  * connection has discovered its authorization server. A
  * {@link ReactiveOAuth2AuthorizedClientService} that the application defines to keep MCP
  * tokens, such as an R2DBC one shared by several replicas, finds them through
- * {@link #repository()}.
+ * {@link #repository()}; a servlet {@link OAuth2AuthorizedClientService}, such as Spring
+ * Security's JDBC one, through {@link #clientRegistrationRepository()}.
  * <p>
- * Deliberately not a {@link ReactiveClientRegistrationRepository} itself, so that it
- * never stands in for the application's own.
+ * Deliberately not a {@link ReactiveClientRegistrationRepository} or
+ * {@link ClientRegistrationRepository} itself, so that it never stands in for the
+ * application's own.
  *
  * @since 0.2.0
  */
@@ -62,6 +67,35 @@ public final class McpClientRegistrations {
 		ReactiveClientRegistrationRepository own = repository();
 		return (registrationId) -> own.findByRegistrationId(registrationId)
 			.switchIfEmpty(Mono.defer(() -> others.findByRegistrationId(registrationId)));
+	}
+
+	/**
+	 * The registrations as the repository a servlet token store, such as
+	 * {@code JdbcOAuth2AuthorizedClientService}, is built on.
+	 * @return a view of the registrations known now and later
+	 * @since 0.2.0
+	 */
+	public ClientRegistrationRepository clientRegistrationRepository() {
+		ReactiveClientRegistrationRepository own = repository();
+		// The connections' repositories answer from memory.
+		return (registrationId) -> own.findByRegistrationId(registrationId).block();
+	}
+
+	/**
+	 * The registrations as a servlet repository that falls back to another for the ids it
+	 * does not know, for a token store shared with the application's own clients (or, in
+	 * a web application, with its authorization-code connections: pass the
+	 * {@link ClientRegistrationRepository} bean).
+	 * @param others the application's registrations
+	 * @return a view of both
+	 * @since 0.2.0
+	 */
+	public ClientRegistrationRepository clientRegistrationRepository(ClientRegistrationRepository others) {
+		ClientRegistrationRepository own = clientRegistrationRepository();
+		return (registrationId) -> {
+			ClientRegistration registration = own.findByRegistrationId(registrationId);
+			return (registration != null) ? registration : others.findByRegistrationId(registrationId);
+		};
 	}
 
 	// The registrations one connection's authorization makes as it discovers its

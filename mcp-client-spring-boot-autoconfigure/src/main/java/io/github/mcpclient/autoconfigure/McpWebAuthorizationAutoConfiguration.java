@@ -61,8 +61,8 @@ public final class McpWebAuthorizationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	McpWebRegistrations mcpWebRegistrations() {
-		return new McpWebRegistrations();
+	McpWebRegistrations mcpWebRegistrations(ObjectProvider<McpClientRegistrations> clientCredentials) {
+		return new McpWebRegistrations(clientCredentials.getIfAvailable());
 	}
 
 	@Bean

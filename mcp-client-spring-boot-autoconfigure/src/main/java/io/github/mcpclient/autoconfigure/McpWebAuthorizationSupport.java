@@ -75,7 +75,7 @@ final class McpWebAuthorizationSupport {
 					registrations.add(repository, template);
 					return authorizedClients.get();
 				})
-				.webClient(webClientBuilder.getIfAvailable(WebClient::builder).clone().build());
+				.webClient(() -> webClientBuilder.getIfAvailable(WebClient::builder).clone().build());
 			if (settings.clientAuthenticationMethod() == ClientAuthenticationMethod.NONE) {
 				builder.clientAuthentication(org.springframework.security.oauth2.core.ClientAuthenticationMethod.NONE);
 			}

@@ -20,11 +20,24 @@ import org.springframework.security.oauth2.client.registration.ReactiveClientReg
  * callback filters look them up, servlet or reactive. Each is shown with the redirect URI
  * the connection was configured with, which may be a template such as
  * {@code {baseUrl}/login/oauth2/code/<connection>} that Spring Security expands for the
- * request at hand.
+ * request at hand. The client credentials connections' registrations are found too, for a
+ * token store the application shares between both kinds of connection.
  */
 final class McpWebRegistrations {
 
 	private final List<Source> sources = new CopyOnWriteArrayList<>();
+
+	// The client credentials connections', so that a token store shared with them finds
+	// their registrations too.
+	private final @Nullable ClientRegistrationRepository clientCredentials;
+
+	McpWebRegistrations() {
+		this(null);
+	}
+
+	McpWebRegistrations(@Nullable McpClientRegistrations clientCredentials) {
+		this.clientCredentials = (clientCredentials != null) ? clientCredentials.clientRegistrationRepository() : null;
+	}
 
 	private final Map<String, ClientRegistration> shown = new ConcurrentHashMap<>();
 
@@ -112,6 +125,11 @@ final class McpWebRegistrations {
 		@Override
 		public @Nullable ClientRegistration findByRegistrationId(String registrationId) {
 			ClientRegistration registration = this.registrations.find(registrationId);
+			if (registration != null) {
+				return registration;
+			}
+			ClientRegistrationRepository clientCredentials = this.registrations.clientCredentials;
+			registration = (clientCredentials != null) ? clientCredentials.findByRegistrationId(registrationId) : null;
 			if (registration != null) {
 				return registration;
 			}

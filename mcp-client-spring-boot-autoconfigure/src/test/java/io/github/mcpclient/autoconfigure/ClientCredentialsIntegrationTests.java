@@ -1,5 +1,11 @@
 package io.github.mcpclient.autoconfigure;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPublicKey;
+import java.util.Base64;
 import java.util.Map;
 
 import io.github.mcpclient.McpClient;
@@ -12,6 +18,7 @@ import io.github.mcpclient.protocol.TextContent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -23,6 +30,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.client.InMemoryReactiveOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -108,6 +116,41 @@ class ClientCredentialsIntegrationTests {
 					"mcp.client.connections.notes.authorization.client-authentication-method=client-secret-post")
 			.run((context) -> assertThat(text(context.getBean(McpClient.class).callTool("my_notes", Map.of())))
 				.isEqualTo("notes of " + OAuthTestBed.POST_CLIENT));
+	}
+
+	@Test
+	void dpopBindsTheTokenToTheConnectionsKeyAndTheServerAcceptsItsProofs() {
+		runner().withUserConfiguration(ApplicationTokenStore.class)
+			.withPropertyValues("mcp.client.connections.notes.authorization.dpop=true")
+			.run((context) -> {
+				assertThat(text(context.getBean(McpClient.class).callTool("my_notes", Map.of())))
+					.isEqualTo("notes of " + OAuthTestBed.SERVICE_CLIENT);
+				OAuth2AuthorizedClient client = context.getBean(ReactiveOAuth2AuthorizedClientService.class)
+					.<OAuth2AuthorizedClient>loadAuthorizedClient(
+							McpClientRegistrations.registrationId("notes", testBed.issuer()),
+							McpClientRegistrations.PRINCIPAL)
+					.block();
+				assertThat(client).isNotNull();
+				assertThat(client.getAccessToken().getTokenType()).isEqualTo(OAuth2AccessToken.TokenType.DPOP);
+			});
+	}
+
+	@Test
+	void privateKeyJwtAuthenticatesWithAnAssertionSignedByTheConfiguredKey(@TempDir Path directory) throws Exception {
+		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+		generator.initialize(2048);
+		KeyPair keys = generator.generateKeyPair();
+		testBed.clientPublicKey((RSAPublicKey) keys.getPublic());
+		Path key = Files.writeString(directory.resolve("client.pem"),
+				"-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(keys.getPrivate().getEncoded())
+						+ "\n-----END PRIVATE KEY-----\n");
+		runner()
+			.withPropertyValues("mcp.client.connections.notes.authorization.client-id=" + OAuthTestBed.KEY_CLIENT,
+					"mcp.client.connections.notes.authorization.client-secret=",
+					"mcp.client.connections.notes.authorization.client-authentication-method=private-key-jwt",
+					"mcp.client.connections.notes.authorization.private-key-location=" + key.toUri())
+			.run((context) -> assertThat(text(context.getBean(McpClient.class).callTool("my_notes", Map.of())))
+				.isEqualTo("notes of " + OAuthTestBed.KEY_CLIENT));
 	}
 
 	@Test

@@ -1,9 +1,12 @@
 package io.github.mcpclient.autoconfigure;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.mcpclient.McpClient;
@@ -11,6 +14,7 @@ import io.github.mcpclient.McpWireMock;
 import io.github.mcpclient.auth.McpAuthorization;
 import io.github.mcpclient.auth.McpTokenSource;
 import io.github.mcpclient.auth.OAuthAuthorization;
+import io.github.mcpclient.exception.McpException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,11 +26,19 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
+import org.springframework.web.reactive.function.client.WebClient;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * {@code mcp.client.connections.<name>.authorization}: what each grant needs, how a
@@ -193,6 +205,85 @@ class McpAuthorizationConfigurationTests {
 				assertThat(context.getBean(McpConnectionAuthorizations.class).state("one").kind())
 					.isEqualTo("bearer-pass-through");
 			});
+	}
+
+	@Test
+	void anOAuthConnectionBuildsNoHttpClientAtStartupOnlyOnItsFirstAuthorization() {
+		server.stubFor(McpWireMock.rpc("initialize")
+			.willReturn(aResponse().withStatus(401).withHeader("WWW-Authenticate", "Bearer")));
+		AtomicInteger builds = new AtomicInteger();
+		this.runner
+			.withPropertyValues("mcp.client.connections.one.url=" + McpWireMock.endpoint(server),
+					PREFIX + "grant=client-credentials", PREFIX + "client-id=c", PREFIX + "client-secret=s")
+			.withBean(WebClient.Builder.class, () -> counting(builds))
+			.run((context) -> {
+				assertThat(context.getBean(McpConnectionAuthorizations.class).get("one"))
+					.isInstanceOf(OAuthAuthorization.class);
+				assertThat(context.getBean(McpClient.class)).isNotNull();
+				assertThat(builds).hasValue(0);
+				// The MCP connection's client, then the authorization's, which finds no
+				// authorization server here.
+				assertThatExceptionOfType(McpException.class).isThrownBy(context.getBean(McpClient.class)::ping);
+				assertThat(builds).hasValue(2);
+			});
+	}
+
+	@Test
+	void dpopAsksForDpopBoundTokensAndSendsThemWithProofs() {
+		McpWireMock.stubPingableServer(server, null);
+		server.stubFor(post(urlEqualTo("/mcp")).atPriority(1)
+			.withHeader("Authorization", absent())
+			.willReturn(aResponse().withStatus(401)
+				.withHeader("WWW-Authenticate", "DPoP resource_metadata=\"" + server.baseUrl()
+						+ "/.well-known/oauth-protected-resource/mcp\"")));
+		server.stubFor(get(urlEqualTo("/.well-known/oauth-protected-resource/mcp")).willReturn(okJson("{\"resource\":\""
+				+ McpWireMock.endpoint(server) + "\",\"authorization_servers\":[\"" + server.baseUrl() + "\"]}")));
+		server.stubFor(get(urlEqualTo("/.well-known/oauth-authorization-server"))
+			.willReturn(okJson("{\"issuer\":\"" + server.baseUrl() + "\",\"authorization_endpoint\":\""
+					+ server.baseUrl() + "/authorize\",\"token_endpoint\":\"" + server.baseUrl()
+					+ "/token\",\"token_endpoint_auth_methods_supported\":[\"client_secret_basic\"],"
+					+ "\"dpop_signing_alg_values_supported\":[\"ES256\"]}")));
+		server.stubFor(post(urlEqualTo("/token")).withHeader("DPoP", matching(".+"))
+			.willReturn(okJson("{\"access_token\":\"bound-token\",\"token_type\":\"DPoP\",\"expires_in\":3600}")));
+		this.runner
+			.withPropertyValues("mcp.client.connections.one.url=" + McpWireMock.endpoint(server),
+					PREFIX + "grant=client-credentials", PREFIX + "client-id=c", PREFIX + "client-secret=s",
+					PREFIX + "dpop=true")
+			.run((context) -> {
+				context.getBean(McpClient.class).ping();
+				server.verify(postRequestedFor(urlEqualTo("/token")).withHeader("DPoP", matching(".+")));
+				server.verify(
+						postRequestedFor(urlEqualTo("/mcp")).withHeader("Authorization", equalTo("DPoP bound-token"))
+							.withHeader("DPoP", matching(".+")));
+			});
+	}
+
+	@Test
+	void dpopWithAnotherGrantFailsNamingIt() {
+		assertFailsNaming(PREFIX + "dpop", PREFIX + "grant=bearer-pass-through", PREFIX + "dpop=true");
+	}
+
+	// A WebClient.Builder that counts build() calls and stays itself through clone() and
+	// every fluent method.
+	private static WebClient.Builder counting(AtomicInteger builds) {
+		WebClient.Builder target = WebClient.builder();
+		return (WebClient.Builder) Proxy.newProxyInstance(McpAuthorizationConfigurationTests.class.getClassLoader(),
+				new Class<?>[] { WebClient.Builder.class }, (proxy, method, args) -> {
+					if (method.getName().equals("build")) {
+						builds.incrementAndGet();
+						return target.build();
+					}
+					if (method.getName().equals("clone")) {
+						return proxy;
+					}
+					try {
+						Object result = method.invoke(target, args);
+						return (result == target) ? proxy : result;
+					}
+					catch (InvocationTargetException ex) {
+						throw ex.getCause();
+					}
+				});
 	}
 
 	private void assertFailsNaming(String property, String... properties) {

@@ -1,6 +1,9 @@
 package io.github.mcpclient.autoconfigure.testbed;
 
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
 import java.net.URI;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,9 +34,10 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
  * the authorization server whether a token is still active.
  * <p>
  * Clients: {@value #SERVICE_CLIENT} (client credentials, client_secret_basic),
- * {@value #POST_CLIENT} (client credentials, client_secret_post), and
- * {@value #USER_CLIENT} (public, authorization code with PKCE and refresh tokens, for
- * users {@code alice} and {@code bob}, password {@code password}).
+ * {@value #POST_CLIENT} (client credentials, client_secret_post), {@value #KEY_CLIENT}
+ * (client credentials, private_key_jwt), and {@value #USER_CLIENT} (public, authorization
+ * code with PKCE and refresh tokens, for users {@code alice} and {@code bob}, password
+ * {@code password}).
  */
 public final class OAuthTestBed implements AutoCloseable {
 
@@ -44,6 +48,15 @@ public final class OAuthTestBed implements AutoCloseable {
 	public static final String POST_CLIENT = "post-client";
 
 	public static final String POST_SECRET = "post-secret-8a1e7b";
+
+	/**
+	 * A client credentials client that authenticates with {@code private_key_jwt}
+	 * (RS256), its public key the one given to {@link #clientPublicKey(RSAPublicKey)}.
+	 */
+	public static final String KEY_CLIENT = "key-client";
+
+	/** Where the test bed serves {@value #KEY_CLIENT}'s public keys. */
+	static final String KEY_CLIENT_JWKS_PATH = "/.well-known/test-client-jwks.json";
 
 	public static final String USER_CLIENT = "user-client";
 
@@ -103,6 +116,14 @@ public final class OAuthTestBed implements AutoCloseable {
 		return URI.create(issuer() + ADMIN_MCP_PATH);
 	}
 
+	/**
+	 * The public key that {@value #KEY_CLIENT}'s assertions are verified with.
+	 * @param key the key
+	 */
+	public void clientPublicKey(RSAPublicKey key) {
+		this.state.clientJwks.set(new JWKSet(new RSAKey.Builder(key).build()).toString());
+	}
+
 	/** How many token requests the authorization server has received. */
 	public int tokenRequests() {
 		return this.state.tokenRequests.get();
@@ -147,6 +168,8 @@ public final class OAuthTestBed implements AutoCloseable {
 		final AtomicReference<String> issuer = new AtomicReference<>("");
 
 		final AtomicInteger tokenRequests = new AtomicInteger();
+
+		final AtomicReference<String> clientJwks = new AtomicReference<>("{\"keys\":[]}");
 
 		final List<String> tokenRequestResources = new CopyOnWriteArrayList<>();
 

@@ -52,6 +52,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
@@ -120,6 +121,25 @@ class OAuthTestBedConfiguration {
 		registration.setName(name);
 		registration.setAsyncSupported(true);
 		state.servers.add(server);
+		return registration;
+	}
+
+	/**
+	 * The public keys of {@value OAuthTestBed#KEY_CLIENT}, which the authorization server
+	 * fetches to verify its assertions.
+	 */
+	@Bean
+	ServletRegistrationBean<HttpServlet> clientJwksServlet(State state) {
+		ServletRegistrationBean<HttpServlet> registration = new ServletRegistrationBean<>(new HttpServlet() {
+
+			@Override
+			protected void doGet(HttpServletRequest request, HttpServletResponse response) throws java.io.IOException {
+				response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+				response.getWriter().write(state.clientJwks.get());
+			}
+
+		}, OAuthTestBed.KEY_CLIENT_JWKS_PATH);
+		registration.setName("client-jwks");
 		return registration;
 	}
 
@@ -249,7 +269,7 @@ class OAuthTestBedConfiguration {
 	}
 
 	@Bean
-	RegisteredClientRepository registeredClients() {
+	RegisteredClientRepository registeredClients(State state) {
 		TokenSettings tokens = TokenSettings.builder().accessTokenTimeToLive(Duration.ofMinutes(10)).build();
 		RegisteredClient service = RegisteredClient.withId(UUID.randomUUID().toString())
 			.clientId(OAuthTestBed.SERVICE_CLIENT)
@@ -293,7 +313,41 @@ class OAuthTestBedConfiguration {
 			.clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
 			.tokenSettings(TokenSettings.builder().accessTokenTimeToLive(OAuthTestBed.WEB_TOKEN_LIFETIME).build())
 			.build();
-		return new InMemoryRegisteredClientRepository(service, post, user, web);
+		InMemoryRegisteredClientRepository clients = new InMemoryRegisteredClientRepository(service, post, user, web);
+		// Its key set URL names the port, known once the server has started.
+		String keyClientId = UUID.randomUUID().toString();
+		return new RegisteredClientRepository() {
+
+			@Override
+			public void save(RegisteredClient registeredClient) {
+				clients.save(registeredClient);
+			}
+
+			@Override
+			public RegisteredClient findById(String id) {
+				return keyClientId.equals(id) ? keyClient() : clients.findById(id);
+			}
+
+			@Override
+			public RegisteredClient findByClientId(String clientId) {
+				return OAuthTestBed.KEY_CLIENT.equals(clientId) ? keyClient() : clients.findByClientId(clientId);
+			}
+
+			private RegisteredClient keyClient() {
+				return RegisteredClient.withId(keyClientId)
+					.clientId(OAuthTestBed.KEY_CLIENT)
+					.clientAuthenticationMethod(ClientAuthenticationMethod.PRIVATE_KEY_JWT)
+					.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+					.scope("mcp.tools")
+					.clientSettings(ClientSettings.builder()
+						.jwkSetUrl(state.issuer.get() + OAuthTestBed.KEY_CLIENT_JWKS_PATH)
+						.tokenEndpointAuthenticationSigningAlgorithm(SignatureAlgorithm.RS256)
+						.build())
+					.tokenSettings(tokens)
+					.build();
+			}
+
+		};
 	}
 
 	@Bean
