@@ -238,6 +238,11 @@ public final class McpClientAutoConfiguration {
 	}
 
 	@Bean
+	McpClientsShutdown mcpClientsShutdown(McpClients clients) {
+		return new McpClientsShutdown(clients);
+	}
+
+	@Bean
 	static McpConnectionBeanRegistrar mcpConnectionBeanRegistrar(Environment environment) {
 		return new McpConnectionBeanRegistrar(environment);
 	}

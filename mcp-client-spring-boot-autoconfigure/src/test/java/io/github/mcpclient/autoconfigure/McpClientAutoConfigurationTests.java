@@ -387,6 +387,24 @@ class McpClientAutoConfigurationTests {
 			});
 	}
 
+	@Test
+	void contextCloseEndsEachSessionBeforeTheHttpClientsResourcesAreReleased() {
+		stubServer();
+		server.stubFor(delete(urlEqualTo("/mcp")).willReturn(aResponse().withStatus(204)));
+		// Boot's connector runs on Reactor Netty resources that the context releases when
+		// it stops: the sessions must be ended before that.
+		this.runner.withConfiguration(AutoConfigurations
+			.of(org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration.class))
+			.withPropertyValues("mcp.client.connections.one.url=" + url(), "mcp.client.close-timeout=30s")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(org.springframework.http.client.ReactorResourceFactory.class);
+				context.getBean(McpClient.class).ping();
+				context.close();
+				server.verify(1,
+						deleteRequestedFor(urlEqualTo("/mcp")).withHeader("MCP-Session-Id", equalTo("sess-1234567")));
+			});
+	}
+
 	private static List<Throwable> causeChain(Throwable ex) {
 		List<Throwable> chain = new ArrayList<>();
 		for (Throwable cause = ex; cause != null && !chain.contains(cause); cause = cause.getCause()) {
