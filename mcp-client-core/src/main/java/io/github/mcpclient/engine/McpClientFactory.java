@@ -27,8 +27,9 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Creates MCP clients: the one way into the engine. Each client gets its own clone of the
  * {@link WebClient.Builder}, customized for its connection, with the connection's session
  * filter closest to the wire; it is taken, customized and built on the client's first
- * call, so that creating a client builds no HTTP client. Clients of one factory share its
- * era verdicts. <pre class="code">
+ * call, along with the rest of the client's engine (and, unless one is given, the
+ * factory's JSON mapper), so that creating a client builds none of it. Clients of one
+ * factory share its era verdicts. <pre class="code">
  * McpClient client = McpClientFactory.create()
  *     .create(McpClientSettings.of("weather", URI.create("https://example.com/mcp")));
  * </pre>
