@@ -10,6 +10,7 @@ import io.github.mcpclient.McpClient;
 import io.github.mcpclient.McpClientCustomizer;
 import io.github.mcpclient.McpClientHandlers;
 import io.github.mcpclient.McpClientSettings;
+import io.github.mcpclient.ReactiveMcpClient;
 import io.github.mcpclient.auth.McpAuthorization;
 import io.github.mcpclient.observation.DefaultMcpClientObservationConvention;
 import io.github.mcpclient.observation.DefaultMcpServerRequestObservationConvention;
@@ -26,8 +27,9 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Creates MCP clients: the one way into the engine. Each client gets its own clone of the
  * {@link WebClient.Builder}, customized for its connection, with the connection's session
  * filter closest to the wire; it is taken, customized and built on the client's first
- * call, so that creating a client builds no HTTP client. Clients of one factory share its
- * era verdicts. <pre class="code">
+ * call, along with the rest of the client's engine (and, unless one is given, the
+ * factory's JSON mapper), so that creating a client builds none of it. Clients of one
+ * factory share its era verdicts. <pre class="code">
  * McpClient client = McpClientFactory.create()
  *     .create(McpClientSettings.of("weather", URI.create("https://example.com/mcp")));
  * </pre>
@@ -38,7 +40,7 @@ public final class McpClientFactory {
 
 	private final Supplier<WebClient.Builder> webClientBuilder;
 
-	private final JsonMapper mapper;
+	private final Supplier<JsonMapper> mapper;
 
 	private final EraVerdicts eraVerdicts;
 
@@ -46,13 +48,18 @@ public final class McpClientFactory {
 
 	private final Function<Context, Context> blockingCallContext;
 
-	private final Observability observability;
+	private final Supplier<Observability> observability;
 
 	private McpClientFactory(Builder builder) {
-		this.observability = new Observability(builder.observationRegistry, builder.observationConvention,
-				builder.serverRequestObservationConvention);
+		ObservationRegistry registry = builder.observationRegistry;
+		McpClientObservationConvention convention = builder.observationConvention;
+		McpServerRequestObservationConvention serverRequestConvention = builder.serverRequestObservationConvention;
+		this.observability = once(() -> new Observability(registry, convention, serverRequestConvention));
 		this.webClientBuilder = builder.webClientBuilder;
-		this.mapper = builder.mapper;
+		// A private mapper: an application's may use naming strategies that break MCP's
+		// names.
+		JsonMapper mapper = builder.mapper;
+		this.mapper = (mapper != null) ? () -> mapper : once(() -> JsonMapper.builder().build());
 		this.eraVerdicts = builder.eraVerdicts;
 		this.customizers = List.copyOf(builder.customizers);
 		this.blockingCallContext = builder.blockingCallContext;
@@ -104,13 +111,14 @@ public final class McpClientFactory {
 	 * @return the client; {@link McpClient#reactive()} gives its non-blocking view
 	 */
 	public McpClient create(McpClientSettings settings, McpClientHandlers handlers, McpAuthorization authorization) {
-		if (authorization.isPerPrincipal()) {
-			return new BlockingMcpClient(
-					new PerPrincipalMcpClient(settings, authorization,
-							(principal) -> createReactive(settings, handlers, authorization, principal)),
-					this.blockingCallContext);
-		}
-		return new BlockingMcpClient(createReactive(settings, handlers, authorization, null), this.blockingCallContext);
+		// The engine is built on the first call: creating a client, as an application
+		// does for each connection while it starts, builds none of it.
+		Supplier<ReactiveMcpClient> engine = authorization.isPerPrincipal()
+				? () -> new PerPrincipalMcpClient(settings, authorization,
+						(principal) -> createReactive(settings, handlers, authorization, principal))
+				: () -> createReactive(settings, handlers, authorization, null);
+		return new BlockingMcpClient(new LazyReactiveMcpClient(settings.connectionName(), settings.url(), engine),
+				this.blockingCallContext);
 	}
 
 	private DefaultReactiveMcpClient createReactive(McpClientSettings settings, McpClientHandlers handlers,
@@ -123,8 +131,32 @@ public final class McpClientFactory {
 				.forEach((customizer) -> customizer.customize(settings.connectionName(), connectionBuilder));
 			return connectionBuilder;
 		};
-		return DefaultReactiveMcpClient.create(settings, handlers, builder, this.mapper, this.eraVerdicts,
-				authorization, this.observability, principal);
+		return DefaultReactiveMcpClient.create(settings, handlers, builder, this.mapper.get(), this.eraVerdicts,
+				authorization, this.observability.get(), principal);
+	}
+
+	// Built by the first client that needs it, then shared.
+	private static <T> Supplier<T> once(Supplier<T> supplier) {
+		return new Supplier<>() {
+
+			private volatile @Nullable T value;
+
+			@Override
+			public T get() {
+				T result = this.value;
+				if (result == null) {
+					synchronized (this) {
+						result = this.value;
+						if (result == null) {
+							result = supplier.get();
+							this.value = result;
+						}
+					}
+				}
+				return result;
+			}
+
+		};
 	}
 
 	@Override
@@ -141,9 +173,8 @@ public final class McpClientFactory {
 
 		private Supplier<WebClient.Builder> webClientBuilder = WebClient::builder;
 
-		// A private mapper: an application's may use naming strategies that break MCP's
-		// names.
-		private JsonMapper mapper = JsonMapper.builder().build();
+		// Built on the first call when none is given.
+		private @Nullable JsonMapper mapper;
 
 		private EraVerdicts eraVerdicts = EraVerdicts.inMemory();
 

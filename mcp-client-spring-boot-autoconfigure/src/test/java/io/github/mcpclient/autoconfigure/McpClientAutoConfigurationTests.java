@@ -18,6 +18,7 @@ import io.github.mcpclient.protocol.ElicitResult;
 import io.github.mcpclient.protocol.Era;
 import io.github.mcpclient.protocol.Root;
 import io.github.mcpclient.session.SessionState;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,7 +53,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.AdditionalAnswers.delegatesTo;
+import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 
 class McpClientAutoConfigurationTests {
 
@@ -172,6 +177,24 @@ class McpClientAutoConfigurationTests {
 				context.getBean(McpClient.class).ping();
 				context.getBean(McpClient.class).ping();
 				assertThat(context.getBean(CountingWebClientCustomizer.class).builders).isEqualTo(1);
+			});
+	}
+
+	@Test
+	void startingTheContextBuildsNoClientEngine() {
+		// Building a connection's engine looks at the registry it observes with, so a
+		// registry nobody asked anything has seen no engine built.
+		ObservationRegistry registry = mock(ObservationRegistry.class, delegatesTo(ObservationRegistry.NOOP));
+		this.runner.withPropertyValues("mcp.client.connections.one.url=" + url())
+			.withBean(ObservationRegistry.class, () -> registry)
+			.run((context) -> {
+				McpClient client = context.getBean(McpClient.class);
+				assertThat(client.session().state()).isEqualTo(SessionState.NEW);
+				assertThat(client.statistics().requests()).isZero();
+				verifyNoInteractions(registry);
+				stubServer();
+				client.ping();
+				verify(registry, atLeastOnce()).isNoop();
 			});
 	}
 

@@ -34,6 +34,8 @@ public final class SseEventParser {
 
 	private static final byte[] RETRY = "retry".getBytes(StandardCharsets.US_ASCII);
 
+	private static final byte[] MESSAGE = SseEvent.DEFAULT_EVENT_TYPE.getBytes(StandardCharsets.US_ASCII);
+
 	// A data buffer that grew for one large event is given back rather than kept for the
 	// lifetime of a long-lived stream.
 	private static final int RETAINED_CAPACITY = 8 * 1024;
@@ -214,7 +216,9 @@ public final class SseEventParser {
 			this.dataLines++;
 		}
 		else if (Arrays.equals(line, start, nameEnd, EVENT, 0, EVENT.length)) {
-			this.eventType = WhatwgUtf8.decode(line, valueStart, end);
+			// MCP names its events "message": no new string for each of them.
+			this.eventType = Arrays.equals(line, valueStart, end, MESSAGE, 0, MESSAGE.length)
+					? SseEvent.DEFAULT_EVENT_TYPE : WhatwgUtf8.decode(line, valueStart, end);
 		}
 		else if (Arrays.equals(line, start, nameEnd, ID, 0, ID.length)) {
 			if (indexOf(line, valueStart, end, (byte) 0) == -1) {

@@ -49,9 +49,18 @@ final class WhatwgUtf8 {
 	 * @see #decode(byte[], int, int, StringBuilder)
 	 */
 	static String decode(byte[] bytes, int start, int end) {
-		if (asciiRun(bytes, start, end) == end - start) {
-			return new String(bytes, start, end - start, StandardCharsets.ISO_8859_1);
+		// The JDK's decoder checks for ASCII and decodes valid UTF-8 with intrinsics
+		// this loop cannot match, and valid UTF-8 decodes one way only. It replaces each
+		// invalid sequence with U+FFFD, though not always as many times as WHATWG does,
+		// so text with a U+FFFD in it, valid or not, is decoded again below.
+		String decoded = new String(bytes, start, end - start, StandardCharsets.UTF_8);
+		if (decoded.indexOf(REPLACEMENT_CHARACTER) == -1) {
+			return decoded;
 		}
+		return decodeByRules(bytes, start, end);
+	}
+
+	private static String decodeByRules(byte[] bytes, int start, int end) {
 		StringBuilder decoded = new StringBuilder(end - start);
 		decode(bytes, start, end, decoded);
 		return decoded.toString();

@@ -62,6 +62,57 @@ class SseLineSplitterTests {
 	}
 
 	@Test
+	void findsALineBreakAtEveryPositionOfALongLineAmongBytesThatOnlyResembleOne() {
+		// Bytes one bit away from CR or LF, and the same with the high bit set, around a
+		// break placed at each offset the splitter may read a word from.
+		byte[] lookalikes = { 0x0B, 0x0C, 0x0E, 0x08, 0x09, 0x2A, 0x2D, (byte) 0x8A, (byte) 0x8D, (byte) 0xCA,
+				(byte) 0xE2, (byte) 0x82, (byte) 0xAC, 0x00, 0x7F, (byte) 0xFF };
+		for (byte lineBreak : new byte[] { '\n', '\r' }) {
+			for (int length = 0; length < 40; length++) {
+				for (int offset = 0; offset < 9; offset++) {
+					byte[] bytes = new byte[offset + length + 20];
+					for (int i = 0; i < bytes.length; i++) {
+						bytes[i] = lookalikes[(i * 7 + length) % lookalikes.length];
+					}
+					bytes[offset + length] = lineBreak;
+					assertThat(SseLineSplitter.indexOfLineBreak(bytes, offset, bytes.length))
+						.as("break after %d bytes from offset %d", length, offset)
+						.isEqualTo(offset + length);
+					assertThat(SseLineSplitter.indexOfLineBreak(bytes, offset, offset + length)).isEqualTo(-1);
+				}
+			}
+		}
+	}
+
+	@Test
+	void findsTheFirstOfSeveralLineBreaksInOneWord() {
+		assertThat(SseLineSplitter.indexOfLineBreak(ascii("abc\r\n\nxyz"), 0, 10)).isEqualTo(3);
+		assertThat(SseLineSplitter.indexOfLineBreak(ascii("abcde\n\rxyzabcdef"), 0, 16)).isEqualTo(5);
+		assertThat(SseLineSplitter.indexOfLineBreak(ascii("\n\n\n\n\n\n\n\n\n"), 1, 9)).isEqualTo(1);
+	}
+
+	@Test
+	void splitsLongLinesWithEveryKindOfBreakAcrossEveryChunkBoundary() {
+		String stream = "data: " + "x".repeat(21) + "\r\n" + "y".repeat(13) + "\r" + "\r\n" + "z".repeat(30) + "\n\n";
+		List<String> whole = split(stream, stream.length());
+		assertThat(whole).containsExactly("data: " + "x".repeat(21), "y".repeat(13), "", "z".repeat(30), "");
+		for (int chunk = 1; chunk < stream.length(); chunk++) {
+			assertThat(split(stream, chunk)).as("chunks of %d", chunk).isEqualTo(whole);
+		}
+	}
+
+	private static List<String> split(String stream, int chunk) {
+		List<String> lines = new ArrayList<>();
+		SseLineSplitter splitter = new SseLineSplitter(1024, () -> 0);
+		byte[] bytes = ascii(stream);
+		for (int i = 0; i < bytes.length; i += chunk) {
+			splitter.split(bytes, i, Math.min(bytes.length, i + chunk),
+					(line, start, end) -> lines.add(new String(line, start, end - start, StandardCharsets.US_ASCII)));
+		}
+		return lines;
+	}
+
+	@Test
 	void holdsAnUnterminatedLineUntilAChunkEndsIt() {
 		feed("on", "e l", "ine");
 		assertThat(this.lines).isEmpty();

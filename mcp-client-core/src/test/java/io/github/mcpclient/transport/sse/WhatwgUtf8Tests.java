@@ -80,6 +80,13 @@ class WhatwgUtf8Tests {
 	}
 
 	@Test
+	void keepsAReplacementCharacterTheTextHoldsBesideThoseForInvalidBytes() {
+		assertThat(decode(bytes(0xEF, 0xBF, 0xBD))).isEqualTo(REPLACEMENT);
+		assertThat(decode(bytes('a', 0xEF, 0xBF, 0xBD, 0xED, 0xA0, 0x80, 'b')))
+			.isEqualTo("a" + REPLACEMENT.repeat(4) + "b");
+	}
+
+	@Test
 	void replacesEachByteOfOverlongEncoding() {
 		assertThat(decode(bytes(0xC0, 0xAF))).isEqualTo(REPLACEMENT.repeat(2));
 		assertThat(decode(bytes(0xE0, 0x80, 0xAF))).isEqualTo(REPLACEMENT.repeat(3));
