@@ -180,9 +180,9 @@ public final class StreamableHttpTransport {
 				requestHeaders.addAll(headers);
 				McpSessionFilter.putSessionHeaders(method, this.session.current(), requestHeaders);
 			})
-			.header(HttpHeaders.CONTENT_TYPE, JSON)
-			.header(HttpHeaders.ACCEPT, JSON_OR_EVENT_STREAM)
-			.header(HttpHeaders.ACCEPT_ENCODING, ResponseBodies.IDENTITY)
+			.header(WireNames.CONTENT_TYPE, JSON)
+			.header(WireNames.ACCEPT, JSON_OR_EVENT_STREAM)
+			.header(WireNames.ACCEPT_ENCODING, ResponseBodies.IDENTITY)
 			.bodyValue(body.get())
 			.exchangeToFlux(
 					(response) -> request ? read(response, method, stream, answerId) : accepted(response, method)));
@@ -258,13 +258,13 @@ public final class StreamableHttpTransport {
 		return Flux.defer(() -> webClient().get()
 			.uri(this.endpoint)
 			.attribute(McpSessionFilter.METHOD_ATTRIBUTE, method)
-			.header(HttpHeaders.ACCEPT, EVENT_STREAM)
-			.header(HttpHeaders.ACCEPT_ENCODING, ResponseBodies.IDENTITY)
+			.header(WireNames.ACCEPT, EVENT_STREAM)
+			.header(WireNames.ACCEPT_ENCODING, ResponseBodies.IDENTITY)
 			.headers((headers) -> {
 				McpSessionFilter.putSessionHeaders(method, this.session.current(), headers);
 				String lastEventId = stream.lastEventId();
 				if (lastEventId != null) {
-					headers.set(McpHeaders.LAST_EVENT_ID, lastEventId);
+					headers.set(WireNames.LAST_EVENT_ID, lastEventId);
 				}
 			})
 			.exchangeToFlux((response) -> {
@@ -282,7 +282,7 @@ public final class StreamableHttpTransport {
 		return Mono.defer(() -> webClient().delete()
 			.uri(this.endpoint)
 			.attribute(McpSessionFilter.METHOD_ATTRIBUTE, CLOSE)
-			.header(HttpHeaders.ACCEPT_ENCODING, ResponseBodies.IDENTITY)
+			.header(WireNames.ACCEPT_ENCODING, ResponseBodies.IDENTITY)
 			.headers((headers) -> McpSessionFilter.putSessionHeaders(CLOSE, this.session.current(), headers))
 			.exchangeToMono((response) -> {
 				int status = response.statusCode().value();
