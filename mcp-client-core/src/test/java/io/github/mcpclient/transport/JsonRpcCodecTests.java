@@ -68,6 +68,17 @@ class JsonRpcCodecTests {
 	}
 
 	@Test
+	void readsTextAsItReadsItsUtf8Bytes() {
+		String json = "{\"jsonrpc\":\"2.0\",\"id\":4,\"result\":{\"text\":\"gr\u00fc\u00df \ud83d\ude00\"}}";
+
+		assertThat(this.codec.read(json)).isEqualTo(read(json));
+		assertThatExceptionOfType(InvalidMessageException.class).isThrownBy(() -> this.codec.read("{\"id\":"))
+			.withMessageStartingWith("not valid JSON");
+		assertThatExceptionOfType(InvalidMessageException.class).isThrownBy(() -> this.codec.read("[1]"))
+			.withMessage("expected a JSON-RPC object but got array");
+	}
+
+	@Test
 	void writesEveryMessageKind() {
 		assertThat(write(new JsonRpcRequest(IntNode.valueOf(1), "tools/list", null)))
 			.isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}");
