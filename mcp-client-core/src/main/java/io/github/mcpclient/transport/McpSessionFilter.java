@@ -125,14 +125,14 @@ public final class McpSessionFilter implements ExchangeFilterFunction {
 	private static void putSessionHeaders(boolean initialize, @Nullable String sessionId,
 			@Nullable String protocolVersion, HttpHeaders headers) {
 		if (initialize) {
-			headers.remove(WireNames.SESSION_ID);
-			headers.remove(WireNames.PROTOCOL_VERSION);
+			headers.remove(McpHeaders.SESSION_ID);
+			headers.remove(McpHeaders.PROTOCOL_VERSION);
 		}
 		if (sessionId != null) {
-			headers.set(WireNames.SESSION_ID, sessionId);
+			headers.set(McpHeaders.SESSION_ID, sessionId);
 		}
 		if (protocolVersion != null) {
-			headers.set(WireNames.PROTOCOL_VERSION, protocolVersion);
+			headers.set(McpHeaders.PROTOCOL_VERSION, protocolVersion);
 		}
 	}
 
@@ -140,10 +140,11 @@ public final class McpSessionFilter implements ExchangeFilterFunction {
 	private static boolean carries(HttpHeaders headers, boolean initialize, @Nullable String sessionId,
 			@Nullable String protocolVersion) {
 		if (initialize) {
-			return !headers.containsHeader(WireNames.SESSION_ID) && !headers.containsHeader(WireNames.PROTOCOL_VERSION);
+			return !headers.containsHeader(McpHeaders.SESSION_ID)
+					&& !headers.containsHeader(McpHeaders.PROTOCOL_VERSION);
 		}
-		return carries(headers, WireNames.SESSION_ID, sessionId)
-				&& carries(headers, WireNames.PROTOCOL_VERSION, protocolVersion);
+		return carries(headers, McpHeaders.SESSION_ID, sessionId)
+				&& carries(headers, McpHeaders.PROTOCOL_VERSION, protocolVersion);
 	}
 
 	private static boolean carries(HttpHeaders headers, String name, @Nullable String value) {
