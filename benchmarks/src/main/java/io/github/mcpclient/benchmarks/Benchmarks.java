@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import io.github.mcpclient.engine.McpClientFactory;
 import org.openjdk.jmh.results.RunResult;
@@ -23,12 +24,12 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * <p>
  * Arguments, all optional:
  * {@code rounds=5 calls=2000 sessions=100 startups=5 parts=calls,idle,parser,startup
- * answers=json,sse observed=false}; {@code observed=true} adds to the calls our client
- * observed three ways (see {@link Observed}), each compared with the unobserved one.
+ * answers=json,sse callers=1,64 observed=false}; {@code callers} lists the numbers of
+ * concurrent callers the calls run with, and {@code observed=true} adds to the calls our
+ * client observed three ways (see {@link Observed}), each compared with the unobserved
+ * one.
  */
 public final class Benchmarks {
-
-	private static final int[] CONCURRENCY = { 1, 64 };
 
 	private Benchmarks() {
 	}
@@ -49,6 +50,9 @@ public final class Benchmarks {
 		List<String> parts = List.of(options.getOrDefault("parts", "calls,idle,parser,startup").split(","));
 		List<String> answers = List.of(options.getOrDefault("answers", "json,sse").split(","));
 		boolean observed = Boolean.parseBoolean(options.getOrDefault("observed", "false"));
+		int[] concurrency = Stream.of(options.getOrDefault("callers", "1,64").split(","))
+			.mapToInt(Integer::parseInt)
+			.toArray();
 		try (BenchServer server = new BenchServer()) {
 			// Idle sessions first, before the call runs leave threads and pools behind.
 			if (parts.contains("idle")) {
@@ -56,7 +60,7 @@ public final class Benchmarks {
 			}
 			if (parts.contains("calls")) {
 				for (String answer : answers) {
-					calls(server, answer.equals("sse"), rounds, calls, observed);
+					calls(server, answer.equals("sse"), rounds, calls, concurrency, observed);
 				}
 			}
 		}
@@ -68,7 +72,8 @@ public final class Benchmarks {
 		}
 	}
 
-	private static void calls(BenchServer server, boolean sse, int rounds, int calls, boolean observed) {
+	private static void calls(BenchServer server, boolean sse, int rounds, int calls, int[] concurrencies,
+			boolean observed) {
 		URI uri = server.uri(sse);
 		List<Function<URI, Caller>> kinds = new ArrayList<>(List.of(Caller::floor, Caller::ours, Caller::sdk));
 		if (observed) {
@@ -79,11 +84,11 @@ public final class Benchmarks {
 		try {
 			// Warm up every path before measuring any.
 			for (Caller caller : callers) {
-				for (int concurrency : CONCURRENCY) {
+				for (int concurrency : concurrencies) {
 					LoadRun.measure(caller, server, calls, concurrency);
 				}
 			}
-			for (int concurrency : CONCURRENCY) {
+			for (int concurrency : concurrencies) {
 				Map<String, List<LoadRun>> runs = new HashMap<>();
 				for (int round = 0; round < rounds; round++) {
 					for (int i = 0; i < callers.size(); i++) {

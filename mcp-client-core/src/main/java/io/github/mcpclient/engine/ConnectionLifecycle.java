@@ -86,29 +86,37 @@ final class ConnectionLifecycle {
 	private <T> Mono<T> attempt(Function<Dialect, Mono<T>> operation, boolean mayRecover) {
 		return Mono.defer(() -> {
 			Mono<InitializeResult> current = currentHandshake();
-			return current
-				.then(Mono.defer(() -> operation.apply(currentDialect())
-					.contextWrite(McpSessionFilter.bindTo(this.holder.current()))))
-				.onErrorResume(McpSessionExpiredException.class, (ex) -> {
-					this.handshake.compareAndSet(current, null);
-					if (!mayRecover) {
-						return Mono.error(ex);
-					}
-					this.holder.recordRetry();
-					if (logger.isDebugEnabled()) {
-						logger.debug("Connection '" + this.settings.connectionName() + "' runs '" + ex.getMethod()
-								+ "' again on a new session: " + ex.getMessage());
-					}
-					return attempt(operation, false);
-				})
-				.onErrorResume(SupportedVersions::isRefusal, (ex) -> {
-					// The server no longer speaks what was negotiated: probe again next
-					// time.
-					this.eraVerdicts.forget(this.settings.url());
-					this.handshake.compareAndSet(current, null);
-					return Mono.error(ex);
-				});
+			// Once connected, as for nearly every call, the operation runs at once rather
+			// than after the cached handshake.
+			Mono<T> run = (current == this.completed) ? run(operation) : current.then(Mono.defer(() -> run(operation)));
+			return run.onErrorResume((ex) -> recover(ex, current, operation, mayRecover));
 		});
+	}
+
+	private <T> Mono<T> run(Function<Dialect, Mono<T>> operation) {
+		return operation.apply(currentDialect()).contextWrite(McpSessionFilter.bindTo(this.holder.current()));
+	}
+
+	private <T> Mono<T> recover(Throwable failure, Mono<InitializeResult> current, Function<Dialect, Mono<T>> operation,
+			boolean mayRecover) {
+		if (failure instanceof McpSessionExpiredException ex) {
+			this.handshake.compareAndSet(current, null);
+			if (!mayRecover) {
+				return Mono.error(ex);
+			}
+			this.holder.recordRetry();
+			if (logger.isDebugEnabled()) {
+				logger.debug("Connection '" + this.settings.connectionName() + "' runs '" + ex.getMethod()
+						+ "' again on a new session: " + ex.getMessage());
+			}
+			return attempt(operation, false);
+		}
+		if (SupportedVersions.isRefusal(failure)) {
+			// The server no longer speaks what was negotiated: probe again next time.
+			this.eraVerdicts.forget(this.settings.url());
+			this.handshake.compareAndSet(current, null);
+		}
+		return Mono.error(failure);
 	}
 
 	/**

@@ -321,9 +321,11 @@ final class DefaultReactiveMcpClient implements ReactiveMcpClient {
 		}).concatMapIterable(items);
 	}
 
-	// Tool arguments are free-form JSON, where null is a value like any other.
+	// Tool arguments are free-form JSON, where null is a value like any other; the
+	// request copies them, so they are passed on as they are rather than copied twice.
+	@SuppressWarnings("unchecked")
 	private static Map<String, Object> copy(Map<String, ?> arguments) {
-		return new LinkedHashMap<>(arguments);
+		return (Map<String, Object>) arguments;
 	}
 
 	@Override

@@ -2,9 +2,7 @@ package io.github.mcpclient.engine;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import io.github.mcpclient.exception.McpException;
@@ -24,6 +22,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SynchronousSink;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.LongNode;
@@ -110,17 +109,16 @@ final class RpcChannel {
 				wireParams = (observation != null) ? this.observations.withTraceContext(shapedParams, observation)
 						: shapedParams;
 			}
-			AtomicReference<@Nullable JsonNode> strayId = new AtomicReference<>();
-			AtomicBoolean answered = new AtomicBoolean();
+			Exchange state = new Exchange(id);
 			this.holder.recordRequest();
 			Mono<JsonRpcResponse> exchange = this.transport
 				.request(id, method, wireParams, headers, dialect.resumesStreams())
-				.concatMap((message) -> receive(message, id, strayId))
+				.concatMap((message) -> receive(message, state))
 				.next()
-				.doOnNext((response) -> answered.set(true))
-				.switchIfEmpty(Mono.error(() -> noResponse(method, id, strayId.get())));
+				.switchIfEmpty(Mono.error(() -> noResponse(method, id, state.strayId)));
 			Mono<JsonNode> result = this.observations.observeRequest(Deadlines.within(
-					this.retries.around(exchange, method, timeout).flatMap((response) -> resultOf(response, method)),
+					this.retries.around(exchange, method, timeout)
+						.handle((response, sink) -> resultOf(response, method, sink)),
 					timeout, this.connectionName, method), observation);
 			// A modern server takes the closed response stream as the cancellation.
 			if (!cancellable || !dialect.announcesCancellation()) {
@@ -132,7 +130,7 @@ final class RpcChannel {
 				.doOnCancel(() -> {
 					// Operators downstream may cancel after the answer arrived; only an
 					// unanswered request is worth cancelling.
-					if (!answered.get()) {
+					if (!state.answered) {
 						cancel(id, "cancelled by the client", timeout);
 					}
 				});
@@ -193,16 +191,16 @@ final class RpcChannel {
 	 * @return completes when handled
 	 */
 	Mono<Void> receive(JsonRpcMessage message) {
-		return receive(message, NullNode.getInstance(), new AtomicReference<>()).then();
+		return receive(message, new Exchange(NullNode.getInstance())).then();
 	}
 
-	private Mono<JsonRpcResponse> receive(JsonRpcMessage message, JsonNode id,
-			AtomicReference<@Nullable JsonNode> strayId) {
+	private Mono<JsonRpcResponse> receive(JsonRpcMessage message, Exchange exchange) {
 		if (message instanceof JsonRpcResponse response) {
-			if (response.answers(id)) {
+			if (response.answers(exchange.id)) {
+				exchange.answered = true;
 				return Mono.just(response);
 			}
-			strayId.set(response.id());
+			exchange.strayId = response.id();
 		}
 		else if (message instanceof JsonRpcRequest request) {
 			return answer(request, (answer) -> this.transport.post(answer, request.method()).then())
@@ -241,13 +239,14 @@ final class RpcChannel {
 		});
 	}
 
-	private Mono<JsonNode> resultOf(JsonRpcResponse response, String method) {
+	private void resultOf(JsonRpcResponse response, String method, SynchronousSink<JsonNode> sink) {
 		this.holder.recordActivity();
 		if (response.error() != null) {
-			return Mono.error(new McpProtocolException(this.connectionName, method, response.error()));
+			sink.error(new McpProtocolException(this.connectionName, method, response.error()));
+			return;
 		}
 		JsonNode result = response.result();
-		return Mono.just((result != null) ? result : NullNode.getInstance());
+		sink.next((result != null) ? result : NullNode.getInstance());
 	}
 
 	// Cancellation is best effort: the request may already be answered, and the server
@@ -261,6 +260,22 @@ final class RpcChannel {
 		String detail = (strayId != null) ? "server answered with id " + strayId + " but the request had id " + id
 				: "server ended the response without answering request " + id;
 		return new McpInvalidResponseException(this.connectionName, method, this.redactor.redact(detail));
+	}
+
+	// What one request's exchange has seen: whether its answer came, and the id of a
+	// response that answered another request.
+	private static final class Exchange {
+
+		private final JsonNode id;
+
+		private volatile boolean answered;
+
+		private volatile @Nullable JsonNode strayId;
+
+		Exchange(JsonNode id) {
+			this.id = id;
+		}
+
 	}
 
 	private @Nullable JsonNode toParams(@Nullable Object params) {

@@ -22,6 +22,11 @@ public record JsonRpcResponse(JsonNode id, @Nullable JsonNode result,
 	 */
 	public boolean answers(JsonNode requestId) {
 		if (this.id.isNumber() && requestId.isNumber()) {
+			// Ids are nearly always small integers, compared without a BigDecimal each.
+			if (this.id.isIntegralNumber() && requestId.isIntegralNumber() && this.id.canConvertToLong()
+					&& requestId.canConvertToLong()) {
+				return this.id.longValue() == requestId.longValue();
+			}
 			return this.id.decimalValue().compareTo(requestId.decimalValue()) == 0;
 		}
 		return this.id.equals(requestId);

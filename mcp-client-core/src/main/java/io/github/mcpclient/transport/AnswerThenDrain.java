@@ -8,10 +8,12 @@ import io.github.mcpclient.protocol.JsonRpcResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Subscription;
 import reactor.core.Disposable;
 import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
+import reactor.core.publisher.Operators;
 import reactor.core.publisher.SignalType;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.context.Context;
@@ -79,11 +81,15 @@ final class AnswerThenDrain {
 
 	static Flux<JsonRpcMessage> untilAnswer(Flux<JsonRpcMessage> messages, JsonNode id, SseStreamState stream,
 			Duration drainBound) {
+		// The reader passes the caller's demand on rather than buffering what arrives, so
+		// the sink needs no queue of its own for each response. (Not push(), whose sink
+		// asks for everything at once.)
 		return Flux.create((sink) -> {
 			Reader reader = new Reader(sink, id, stream, drainBound);
 			sink.onCancel(reader::cancelUnlessAnswered);
 			messages.subscribe(reader);
-		});
+			sink.onRequest(reader::demand);
+		}, FluxSink.OverflowStrategy.IGNORE);
 	}
 
 	private static final class Reader extends BaseSubscriber<JsonRpcMessage> {
@@ -112,6 +118,38 @@ final class AnswerThenDrain {
 			return Context.of(this.sink.contextView());
 		}
 
+		// The caller's demand from before the body's subscription arrived.
+		private long pending;
+
+		private boolean subscribed;
+
+		@Override
+		protected void hookOnSubscribe(Subscription subscription) {
+			// Nothing until the caller asks.
+			long n;
+			synchronized (this) {
+				this.subscribed = true;
+				n = this.pending;
+				this.pending = 0;
+			}
+			if (n > 0) {
+				request(n);
+			}
+		}
+
+		void demand(long n) {
+			if (this.answered) {
+				return;
+			}
+			synchronized (this) {
+				if (!this.subscribed) {
+					this.pending = Operators.addCap(this.pending, n);
+					return;
+				}
+			}
+			request(n);
+		}
+
 		@Override
 		protected void hookOnNext(JsonRpcMessage message) {
 			if (this.answered) {
@@ -125,6 +163,8 @@ final class AnswerThenDrain {
 					.schedule(this::giveUp, this.drainBound.toMillis(), TimeUnit.MILLISECONDS);
 				this.sink.next(message);
 				this.sink.complete();
+				// The rest of the stream is read off, whatever the caller asked for.
+				requestUnbounded();
 				return;
 			}
 			this.sink.next(message);

@@ -93,6 +93,23 @@ public final class JsonRpcCodec {
 	}
 
 	/**
+	 * Parse one JSON-RPC message from text, such as the data of an SSE event.
+	 * @param json the JSON text
+	 * @return the message
+	 * @throws InvalidMessageException if the text is not JSON or not a JSON-RPC message
+	 */
+	public JsonRpcMessage read(String json) {
+		JsonNode node;
+		try {
+			node = this.mapper.readTree(json);
+		}
+		catch (JacksonException ex) {
+			throw new InvalidMessageException("not valid JSON (" + ex.getOriginalMessage() + ")");
+		}
+		return read(node);
+	}
+
+	/**
 	 * Classify a JSON value as a JSON-RPC message.
 	 * @param node the parsed JSON
 	 * @return the message

@@ -176,13 +176,14 @@ public final class StreamableHttpTransport {
 		Flux<JsonRpcMessage> answer = Flux.defer(() -> webClient().post()
 			.uri(this.endpoint)
 			.attribute(McpSessionFilter.METHOD_ATTRIBUTE, method)
+			// One consumer for all headers: header(name, values...) takes an array each.
 			.headers((requestHeaders) -> {
 				requestHeaders.addAll(headers);
 				McpSessionFilter.putSessionHeaders(method, this.session.current(), requestHeaders);
+				requestHeaders.add(WireNames.CONTENT_TYPE, JSON);
+				requestHeaders.add(WireNames.ACCEPT, JSON_OR_EVENT_STREAM);
+				requestHeaders.add(WireNames.ACCEPT_ENCODING, ResponseBodies.IDENTITY);
 			})
-			.header(HttpHeaders.CONTENT_TYPE, JSON)
-			.header(HttpHeaders.ACCEPT, JSON_OR_EVENT_STREAM)
-			.header(HttpHeaders.ACCEPT_ENCODING, ResponseBodies.IDENTITY)
 			.bodyValue(body.get())
 			.exchangeToFlux(
 					(response) -> request ? read(response, method, stream, answerId) : accepted(response, method)));
@@ -258,13 +259,13 @@ public final class StreamableHttpTransport {
 		return Flux.defer(() -> webClient().get()
 			.uri(this.endpoint)
 			.attribute(McpSessionFilter.METHOD_ATTRIBUTE, method)
-			.header(HttpHeaders.ACCEPT, EVENT_STREAM)
-			.header(HttpHeaders.ACCEPT_ENCODING, ResponseBodies.IDENTITY)
+			.header(WireNames.ACCEPT, EVENT_STREAM)
+			.header(WireNames.ACCEPT_ENCODING, ResponseBodies.IDENTITY)
 			.headers((headers) -> {
 				McpSessionFilter.putSessionHeaders(method, this.session.current(), headers);
 				String lastEventId = stream.lastEventId();
 				if (lastEventId != null) {
-					headers.set(McpHeaders.LAST_EVENT_ID, lastEventId);
+					headers.set(WireNames.LAST_EVENT_ID, lastEventId);
 				}
 			})
 			.exchangeToFlux((response) -> {
@@ -282,7 +283,7 @@ public final class StreamableHttpTransport {
 		return Mono.defer(() -> webClient().delete()
 			.uri(this.endpoint)
 			.attribute(McpSessionFilter.METHOD_ATTRIBUTE, CLOSE)
-			.header(HttpHeaders.ACCEPT_ENCODING, ResponseBodies.IDENTITY)
+			.header(WireNames.ACCEPT_ENCODING, ResponseBodies.IDENTITY)
 			.headers((headers) -> McpSessionFilter.putSessionHeaders(CLOSE, this.session.current(), headers))
 			.exchangeToMono((response) -> {
 				int status = response.statusCode().value();
@@ -343,18 +344,23 @@ public final class StreamableHttpTransport {
 	private Flux<JsonRpcMessage> readEvents(Flux<DataBuffer> body, String method, SseStreamState stream) {
 		return Flux.defer(() -> {
 			SseEventParser parser = new SseEventParser(this.limits.maxEventBytes());
+			// One buffer at a time: the default prefetch would allocate a queue of 256
+			// slots for every response, for the one or two buffers an answer takes.
 			return body.concatMapIterable((buffer) -> {
 				List<SseEvent> events = parser.feed(ByteBuffer.wrap(ResponseBodies.drain(buffer)));
 				stream.update(parser);
 				return events;
-			}).concatWith(Flux.defer(() -> Flux.fromIterable(parser.finish())));
+			}, 1).concatWith(Flux.defer(() -> Flux.fromIterable(parser.finish())));
 		})
 			.onErrorMap(SseLimitExceededException.class,
 					(ex) -> this.failures.failure(method, 200, ex.getMessage(), null, ex))
 			// Priming events carry an id and empty data; they only mark a resumption
 			// point.
-			.filter((event) -> MESSAGE_EVENT.equals(event.event()) && !event.data().isEmpty())
-			.map((event) -> decode(event.data().getBytes(StandardCharsets.UTF_8), method));
+			.handle((event, sink) -> {
+				if (MESSAGE_EVENT.equals(event.event()) && !event.data().isEmpty()) {
+					sink.next(decode(event.data(), method));
+				}
+			});
 	}
 
 	private Flux<JsonRpcMessage> decodeAll(byte[] bytes, String method) {
@@ -368,32 +374,33 @@ public final class StreamableHttpTransport {
 		catch (JacksonException ex) {
 			throw this.failures.invalid(method, bytes, "not valid JSON (" + ex.getOriginalMessage() + ")", ex);
 		}
+		if (!tree.isArray()) {
+			return Flux.just(read(tree, bytes, method));
+		}
 		// Servers of the 2025-03-26 revision may still answer with a batch.
-		List<JsonNode> nodes = new ArrayList<>();
-		if (tree.isArray()) {
-			tree.forEach(nodes::add);
-		}
-		else {
-			nodes.add(tree);
-		}
-		List<JsonRpcMessage> messages = new ArrayList<>(nodes.size());
-		for (JsonNode node : nodes) {
-			try {
-				messages.add(this.failures.redact(this.codec.read(node)));
-			}
-			catch (InvalidMessageException ex) {
-				throw this.failures.invalid(method, bytes, ex.getMessage(), ex);
-			}
+		List<JsonRpcMessage> messages = new ArrayList<>(tree.size());
+		for (JsonNode node : tree) {
+			messages.add(read(node, bytes, method));
 		}
 		return Flux.fromIterable(messages);
 	}
 
-	private JsonRpcMessage decode(byte[] bytes, String method) {
+	private JsonRpcMessage read(JsonNode node, byte[] bytes, String method) {
 		try {
-			return this.failures.redact(this.codec.read(bytes));
+			return this.failures.redact(this.codec.read(node));
 		}
 		catch (InvalidMessageException ex) {
 			throw this.failures.invalid(method, bytes, ex.getMessage(), ex);
+		}
+	}
+
+	// An event's data is parsed as the text it already is, not copied back to bytes.
+	private JsonRpcMessage decode(String data, String method) {
+		try {
+			return this.failures.redact(this.codec.read(data));
+		}
+		catch (InvalidMessageException ex) {
+			throw this.failures.invalid(method, data.getBytes(StandardCharsets.UTF_8), ex.getMessage(), ex);
 		}
 	}
 

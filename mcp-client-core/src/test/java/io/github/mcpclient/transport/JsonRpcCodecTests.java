@@ -1,5 +1,6 @@
 package io.github.mcpclient.transport;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import io.github.mcpclient.protocol.JsonRpcRequest;
 import io.github.mcpclient.protocol.JsonRpcResponse;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.BigIntegerNode;
 import tools.jackson.databind.node.IntNode;
 import tools.jackson.databind.node.LongNode;
 import tools.jackson.databind.node.NullNode;
@@ -48,6 +50,32 @@ class JsonRpcCodecTests {
 
 		assertThat(response.answers(tools.jackson.databind.node.LongNode.valueOf(7))).isTrue();
 		assertThat(response.answers(StringNode.valueOf("7"))).isFalse();
+	}
+
+	@Test
+	void numericIdsMatchByValueWhateverTheirRepresentation() {
+		JsonRpcResponse seven = (JsonRpcResponse) read("{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":{}}");
+		JsonRpcResponse sevenPointZero = (JsonRpcResponse) read("{\"jsonrpc\":\"2.0\",\"id\":7.0,\"result\":{}}");
+		JsonRpcResponse huge = (JsonRpcResponse) read(
+				"{\"jsonrpc\":\"2.0\",\"id\":18446744073709551623,\"result\":{}}");
+
+		assertThat(seven.answers(LongNode.valueOf(7))).isTrue();
+		assertThat(seven.answers(LongNode.valueOf(8))).isFalse();
+		assertThat(sevenPointZero.answers(LongNode.valueOf(7))).isTrue();
+		// 2^64 + 7 is not 7, though its low 64 bits are.
+		assertThat(huge.answers(LongNode.valueOf(7))).isFalse();
+		assertThat(huge.answers(BigIntegerNode.valueOf(new BigInteger("18446744073709551623")))).isTrue();
+	}
+
+	@Test
+	void readsTextAsItReadsItsUtf8Bytes() {
+		String json = "{\"jsonrpc\":\"2.0\",\"id\":4,\"result\":{\"text\":\"gr\u00fc\u00df \ud83d\ude00\"}}";
+
+		assertThat(this.codec.read(json)).isEqualTo(read(json));
+		assertThatExceptionOfType(InvalidMessageException.class).isThrownBy(() -> this.codec.read("{\"id\":"))
+			.withMessageStartingWith("not valid JSON");
+		assertThatExceptionOfType(InvalidMessageException.class).isThrownBy(() -> this.codec.read("[1]"))
+			.withMessage("expected a JSON-RPC object but got array");
 	}
 
 	@Test
