@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import org.apache.commons.logging.Log;
@@ -27,6 +28,8 @@ public final class McpClients implements Iterable<McpClient>, AutoCloseable {
 	private final Map<String, McpClient> clients;
 
 	private final Duration closeTimeout;
+
+	private final AtomicBoolean closed = new AtomicBoolean();
 
 	public McpClients(List<McpClient> clients, Duration closeTimeout) {
 		Map<String, McpClient> byName = new LinkedHashMap<>();
@@ -86,10 +89,14 @@ public final class McpClients implements Iterable<McpClient>, AutoCloseable {
 
 	/**
 	 * End every session, in parallel, waiting at most the close timeout. Failures are
-	 * logged, not thrown: closing must not stop an application from shutting down.
+	 * logged, not thrown: closing must not stop an application from shutting down. Only
+	 * the first call does anything.
 	 */
 	@Override
 	public void close() {
+		if (!this.closed.compareAndSet(false, true)) {
+			return;
+		}
 		try {
 			Flux.fromIterable(this.clients.values())
 				.flatMap((client) -> client.reactive().close().onErrorResume((ex) -> {

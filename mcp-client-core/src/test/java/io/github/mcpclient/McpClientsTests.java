@@ -108,6 +108,18 @@ class McpClientsTests {
 		assertThat(closed).isTrue();
 	}
 
+	@Test
+	void closingAgainEndsNothingTwice() {
+		java.util.concurrent.atomic.AtomicInteger closes = new java.util.concurrent.atomic.AtomicInteger();
+		McpClients clients = new McpClients(List.of(client("one", Mono.fromRunnable(closes::incrementAndGet))), LONG);
+
+		// As an application's lifecycle and then its bean's destruction do.
+		clients.close();
+		clients.close();
+
+		assertThat(closes).hasValue(1);
+	}
+
 	private static McpClient client(String name, Mono<Void> close) {
 		McpClient client = mock(McpClient.class);
 		ReactiveMcpClient reactive = mock(ReactiveMcpClient.class);
