@@ -111,19 +111,21 @@ public final class Benchmarks {
 			List<String> names) {
 		System.out.println();
 		System.out.println("== " + title + " (medians of " + rounds + " rounds of " + calls + " calls)");
-		System.out.printf("%-7s %10s %9s %9s %10s %16s%n", "client", "calls/s", "p50 us", "p99 us", "B/call",
-				"new conns/call");
+		System.out.printf("%-7s %10s %9s %9s %10s %16s %12s %12s%n", "client", "calls/s", "p50 us", "p99 us", "B/call",
+				"new conns/call", "cpu us/call", "server cpu");
 		for (String name : names) {
 			List<LoadRun> list = runs.get(name);
-			System.out.printf(Locale.ROOT, "%-7s %10.0f %9.0f %9.0f %10.0f %16.2f%n", name,
+			System.out.printf(Locale.ROOT, "%-7s %10.0f %9.0f %9.0f %10.0f %16.2f %12.1f %12.1f%n", name,
 					median(list, LoadRun::callsPerSecond), median(list, LoadRun::p50Micros),
 					median(list, LoadRun::p99Micros), median(list, LoadRun::bytesPerCall),
-					median(list, (run) -> (double) run.newConnections() / calls));
+					median(list, (run) -> (double) run.newConnections() / calls),
+					median(list, LoadRun::cpuMicrosPerCall), median(list, LoadRun::serverCpuMicrosPerCall));
 		}
 		System.out.printf(Locale.ROOT,
-				"ratios: ours/floor calls/s %.2f, p50 %.2f, B/call %.2f | ours/sdk calls/s %.2f, p50 %.2f%n",
+				"ratios: ours/floor calls/s %.2f, p50 %.2f, B/call %.2f, cpu/call %.2f | ours/sdk calls/s %.2f, p50 %.2f%n",
 				ratio(runs, "ours", "floor", LoadRun::callsPerSecond), ratio(runs, "ours", "floor", LoadRun::p50Micros),
 				ratio(runs, "ours", "floor", LoadRun::bytesPerCall),
+				ratio(runs, "ours", "floor", LoadRun::cpuMicrosPerCall),
 				ratio(runs, "ours", "sdk", LoadRun::callsPerSecond), ratio(runs, "ours", "sdk", LoadRun::p50Micros));
 		for (String name : names.subList(3, names.size())) {
 			System.out.printf(Locale.ROOT, "ratios: %s/ours calls/s %.2f, p50 %.2f, B/call %.2f%n", name,

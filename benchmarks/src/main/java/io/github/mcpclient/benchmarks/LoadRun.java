@@ -15,8 +15,11 @@ import reactor.core.publisher.Mono;
  * @param p99Micros 99th percentile latency of one call
  * @param bytesPerCall bytes allocated per call outside the server
  * @param newConnections TCP connections the server accepted during the run
+ * @param cpuMicrosPerCall CPU time per call of the client's threads
+ * @param serverCpuMicrosPerCall CPU time per call of the benchmark server's threads
  */
-record LoadRun(double callsPerSecond, double p50Micros, double p99Micros, double bytesPerCall, long newConnections) {
+record LoadRun(double callsPerSecond, double p50Micros, double p99Micros, double bytesPerCall, long newConnections,
+		double cpuMicrosPerCall, double serverCpuMicrosPerCall) {
 
 	static LoadRun measure(Caller caller, BenchServer server, int calls, int concurrency) {
 		long[] latencies = new long[calls];
@@ -29,10 +32,12 @@ record LoadRun(double callsPerSecond, double p50Micros, double p99Micros, double
 		}), concurrency).blockLast(Duration.ofMinutes(5));
 		long elapsed = System.nanoTime() - start;
 		long allocated = allocation.sinceStart();
+		long clientCpu = allocation.clientCpuNanos();
+		long serverCpu = allocation.serverCpuNanos();
 		long opened = server.connectionsAccepted() - connections;
 		Arrays.sort(latencies);
 		return new LoadRun(calls / (elapsed / 1e9), latencies[calls / 2] / 1e3, latencies[(int) (calls * 0.99)] / 1e3,
-				(double) allocated / calls, opened);
+				(double) allocated / calls, opened, clientCpu / 1e3 / calls, serverCpu / 1e3 / calls);
 	}
 
 }
