@@ -38,6 +38,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.resource.OAuth2ResourceServerConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -193,6 +194,18 @@ class OAuthTestBedConfiguration {
 		return http.build();
 	}
 
+	// Spring Security 7.0 accepts DPoP-bound tokens by itself; 7.1 (Spring Boot 4.1) only
+	// once asked to, through a method 7.0 does not have.
+	private static OAuth2ResourceServerConfigurer<HttpSecurity> acceptingDpop(
+			OAuth2ResourceServerConfigurer<HttpSecurity> resourceServer) {
+		java.lang.reflect.Method dpop = org.springframework.util.ReflectionUtils.findMethod(resourceServer.getClass(),
+				"dPoP", Customizer.class);
+		if (dpop != null) {
+			org.springframework.util.ReflectionUtils.invokeMethod(dpop, resourceServer, Customizer.withDefaults());
+		}
+		return resourceServer;
+	}
+
 	@Bean
 	@Order(2)
 	SecurityFilterChain mcpChain(HttpSecurity http, State state) throws Exception {
@@ -204,7 +217,7 @@ class OAuthTestBedConfiguration {
 				.hasAllAuthorities("SCOPE_mcp.tools", "SCOPE_mcp.admin")
 				.anyRequest()
 				.hasAuthority("SCOPE_mcp.tools"))
-			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults())
+			.oauth2ResourceServer((resourceServer) -> acceptingDpop(resourceServer).jwt(Customizer.withDefaults())
 				.authenticationEntryPoint(pathSpecificMetadata(state))
 				.accessDeniedHandler(namingTheScopes(state))
 				.protectedResourceMetadata((metadata) -> metadata
