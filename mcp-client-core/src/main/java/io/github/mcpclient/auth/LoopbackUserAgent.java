@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -101,20 +102,30 @@ public final class LoopbackUserAgent implements AuthorizationCodeUserAgent, Auto
 		}
 	}
 
-	private static InetAddress loopback(URI redirectUri) {
-		if (!"http".equalsIgnoreCase(redirectUri.getScheme()) || redirectUri.getHost() == null
-				|| redirectUri.getRawQuery() != null) {
-			throw new IllegalArgumentException(
-					"A loopback redirect URI is 'http' on a loopback address with no query, such as "
-							+ "'http://127.0.0.1:8765/callback', not '" + redirectUri + "'");
+	/**
+	 * Check that a redirect URI keeps the callback on this machine, without resolving any
+	 * name: {@code http} on {@code 127.0.0.1} (or another {@code 127.x} address),
+	 * {@code [::1]} or {@code localhost}, with no query.
+	 * @param redirectUri the redirect URI
+	 * @return the same URI
+	 * @throws IllegalArgumentException if it could take the callback elsewhere
+	 */
+	public static URI requireLoopback(URI redirectUri) {
+		String host = (redirectUri.getHost() != null) ? redirectUri.getHost().toLowerCase(Locale.ROOT) : null;
+		boolean loopback = host != null
+				&& (host.equals("localhost") || host.equals("[::1]") || host.matches("127(\\.\\d{1,3}){3}"));
+		if (!"http".equalsIgnoreCase(redirectUri.getScheme()) || !loopback || redirectUri.getRawQuery() != null) {
+			throw new IllegalArgumentException("A loopback redirect URI is 'http' on 127.0.0.1, [::1] or localhost "
+					+ "with no query, such as 'http://127.0.0.1:8765/callback', not '" + redirectUri
+					+ "': the callback must never leave this machine");
 		}
+		return redirectUri;
+	}
+
+	private static InetAddress loopback(URI redirectUri) {
+		requireLoopback(redirectUri);
 		try {
-			InetAddress address = InetAddress.getByName(redirectUri.getHost());
-			if (!address.isLoopbackAddress()) {
-				throw new IllegalArgumentException("The redirect URI '" + redirectUri
-						+ "' is not on a loopback address: the callback must never leave this machine");
-			}
-			return address;
+			return InetAddress.getByName(redirectUri.getHost());
 		}
 		catch (java.net.UnknownHostException ex) {
 			throw new IllegalArgumentException("Unknown host in the redirect URI '" + redirectUri + "'", ex);

@@ -68,11 +68,22 @@ class LoopbackUserAgentTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> LoopbackUserAgent.start(URI.create("http://192.0.2.10:8765/callback"), (url) -> {
 			}, Duration.ofSeconds(1)))
-			.withMessageContaining("not on a loopback address");
+			.withMessageContaining("must never leave this machine");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> LoopbackUserAgent.start(URI.create("https://127.0.0.1/callback"), (url) -> {
 			}, Duration.ofSeconds(1)))
-			.withMessageContaining("'http' on a loopback address");
+			.withMessageContaining("'http' on 127.0.0.1");
+	}
+
+	@Test
+	void acceptsOnlyLoopbackRedirectUrisWithoutResolvingNames() {
+		assertThat(LoopbackUserAgent.requireLoopback(URI.create("http://127.0.0.1:8765/callback"))).isNotNull();
+		assertThat(LoopbackUserAgent.requireLoopback(URI.create("http://LOCALHOST/cb"))).isNotNull();
+		assertThat(LoopbackUserAgent.requireLoopback(URI.create("http://[::1]:9/cb"))).isNotNull();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LoopbackUserAgent.requireLoopback(URI.create("http://127.evil.example/cb")));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LoopbackUserAgent.requireLoopback(URI.create("http://127.0.0.1/cb?x=1")));
 	}
 
 	private int get(URI uri) {

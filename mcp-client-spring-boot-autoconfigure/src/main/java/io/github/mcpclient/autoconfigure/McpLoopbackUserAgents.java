@@ -5,7 +5,6 @@ import java.awt.GraphicsEnvironment;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.mcpclient.auth.AuthorizationCallback;
@@ -29,8 +28,6 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 final class McpLoopbackUserAgents implements DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(McpLoopbackUserAgents.class);
-
-	private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "[::1]", "localhost");
 
 	private final @Nullable AuthorizationCodeUserAgent applicationUserAgent;
 
@@ -77,19 +74,14 @@ final class McpLoopbackUserAgents implements DisposableBean {
 			return URI.create("http://127.0.0.1/callback");
 		}
 		try {
-			URI uri = new URI(configured);
-			if ("http".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null
-					&& LOOPBACK_HOSTS.contains(uri.getHost().toLowerCase(java.util.Locale.ROOT))
-					&& uri.getRawQuery() == null) {
-				return uri;
-			}
+			return LoopbackUserAgent.requireLoopback(new URI(configured));
 		}
-		catch (java.net.URISyntaxException ex) {
-			// Reported below.
+		catch (java.net.URISyntaxException | IllegalArgumentException ex) {
+			throw new InvalidConfigurationPropertyValueException(settings.property() + "redirect-uri", configured,
+					"An application that is not a web application receives the authorization callback on this "
+							+ "machine: use an 'http' URI on a loopback address, such as "
+							+ "'http://127.0.0.1:8765/callback'.");
 		}
-		throw new InvalidConfigurationPropertyValueException(settings.property() + "redirect-uri", configured,
-				"An application that is not a web application receives the authorization callback on this "
-						+ "machine: use an 'http' URI on a loopback address, such as 'http://127.0.0.1:8765/callback'.");
 	}
 
 	private static void open(String connection, URI url) throws java.io.IOException {
