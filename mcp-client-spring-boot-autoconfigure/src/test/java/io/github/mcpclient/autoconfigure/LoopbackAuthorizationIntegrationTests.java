@@ -15,14 +15,11 @@ import io.github.mcpclient.protocol.CallToolResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * command-line tool, end to end against the test bed's Spring Authorization Server: the
  * user authorizes in a browser and the callback comes back to a loopback port.
  */
-@ExtendWith(OutputCaptureExtension.class)
 class LoopbackAuthorizationIntegrationTests {
 
 	private static final Pattern LOGGED_URL = Pattern.compile("open (\\S+) in a browser");
@@ -88,9 +84,16 @@ class LoopbackAuthorizationIntegrationTests {
 	}
 
 	@Test
-	void withoutADesktopTheAuthorizationUrlIsLoggedForTheUserToOpen(CapturedOutput output) {
+	void withoutADesktopTheAuthorizationUrlIsLoggedForTheUserToOpen() {
 		// Spring Boot applications run headless, as servers and command-line tools do.
 		String headless = System.setProperty("java.awt.headless", "true");
+		// Read from the logger itself: what reaches the console depends on how logging
+		// was set up by whatever ran before in this JVM.
+		ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+			.getLogger(McpLoopbackUserAgents.class);
+		ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> output = new ch.qos.logback.core.read.ListAppender<>();
+		output.start();
+		logger.addAppender(output);
 		try {
 			this.runner().run((context) -> {
 				Mono<CallToolResult> call = context.getBean(McpClient.class)
@@ -98,8 +101,11 @@ class LoopbackAuthorizationIntegrationTests {
 					.callTool("my_notes", Map.of())
 					.cache();
 				call.subscribe();
-				URI logged = loggedUrl(output);
-				assertThat(output.getOut()).contains("MCP connection 'notes' needs your authorization");
+				String line = loggedLine(output);
+				assertThat(line).startsWith("MCP connection 'notes' needs your authorization");
+				Matcher url = LOGGED_URL.matcher(line);
+				assertThat(url.find()).isTrue();
+				URI logged = URI.create(url.group(1));
 
 				authorize("bob", logged);
 
@@ -107,6 +113,7 @@ class LoopbackAuthorizationIntegrationTests {
 			});
 		}
 		finally {
+			logger.detachAppender(output);
 			if (headless == null) {
 				System.clearProperty("java.awt.headless");
 			}
@@ -128,12 +135,15 @@ class LoopbackAuthorizationIntegrationTests {
 				.hasMessageContaining("loopback address"));
 	}
 
-	// Waits for the log line the call writes once it needs the user.
-	private static URI loggedUrl(CapturedOutput output) {
-		return Mono.fromCallable(() -> {
-			Matcher url = LOGGED_URL.matcher(output.getOut());
-			return url.find() ? URI.create(url.group(1)) : null;
-		})
+	// Waits for the warning the call logs once it needs the user.
+	private static String loggedLine(
+			ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> output) {
+		return Mono
+			.fromCallable(() -> output.list.stream()
+				.filter((event) -> event.getLevel() == ch.qos.logback.classic.Level.WARN)
+				.map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+				.findFirst()
+				.orElse(null))
 			.repeatWhenEmpty((attempts) -> attempts.delayElements(java.time.Duration.ofMillis(20)))
 			.block(java.time.Duration.ofMinutes(2));
 	}
